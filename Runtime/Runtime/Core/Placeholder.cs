@@ -1,0 +1,3 @@
+namespace FlashSale.Runtime;
+
+internal static class Placeholder;
