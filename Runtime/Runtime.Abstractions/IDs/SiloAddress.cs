@@ -10,6 +10,7 @@ namespace FlashSale.Runtime;
 [GenerateSerializer, Immutable]
 public sealed class SiloAddress : IEquatable<SiloAddress>, IComparable<SiloAddress>
 {
+    private static int s_lastGeneration;
     private readonly string _text;
 
     /// <summary>Creates a silo address.</summary>
@@ -32,11 +33,23 @@ public sealed class SiloAddress : IEquatable<SiloAddress>, IComparable<SiloAddre
     /// <summary>The silo's point on the consistent-hash ring.</summary>
     public uint ConsistentHash { get; }
 
-    /// <summary>A generation from the current time, as Orleans computes it (seconds since 2022-01-01).</summary>
+    /// <summary>
+    /// A generation from the current time, as Orleans computes it (seconds since 2022-01-01), made strictly
+    /// increasing within the process so that silos started in the same second differ.
+    /// </summary>
     public static int NewGeneration(TimeProvider? time = null)
     {
         var now = (time ?? TimeProvider.System).GetUtcNow();
-        return (int)(now - new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalSeconds;
+        var candidate = (int)(now - new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalSeconds;
+        while (true)
+        {
+            var last = Volatile.Read(ref s_lastGeneration);
+            var next = Math.Max(candidate, last + 1);
+            if (Interlocked.CompareExchange(ref s_lastGeneration, next, last) == last)
+            {
+                return next;
+            }
+        }
     }
 
     /// <summary>Parses the string form "S{ip}:{port}:{generation}".</summary>

@@ -4,11 +4,14 @@ namespace FlashSale.Runtime.Serialization;
 /// <typeparam name="T">The declared type.</typeparam>
 public static class Codec<T>
 {
-    /// <summary>The codec; resolution failures surface as <see cref="SerializationException"/> on first use.</summary>
+    /// <summary>
+    /// The codec. For a type without one, a stand-in whose every use throws <see cref="SerializationException"/>
+    /// (naming the type) until a codec is registered.
+    /// </summary>
     public static IFieldCodec<T> Instance => Holder.Value;
 
     private static class Holder
     {
-        public static readonly IFieldCodec<T> Value = CodecRegistry.GetCodec<T>();
+        public static readonly IFieldCodec<T> Value = CodecRegistry.GetCodecOrDeferred<T>();
     }
 }

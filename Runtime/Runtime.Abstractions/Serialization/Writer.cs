@@ -8,7 +8,8 @@ namespace FlashSale.Runtime.Serialization;
 /// <summary>
 /// Writes the binary wire format into an <see cref="IBufferWriter{T}"/>. A ref struct over a cached span so
 /// that the hot path is bounds-checked span stores, not virtual calls; <see cref="Commit"/> must be called
-/// once at the end to hand the written bytes to the output.
+/// once at the end to hand the written bytes to the output. Object nesting is limited like the reader's, so a
+/// cyclic object graph fails with <see cref="SerializationException"/> instead of overflowing the stack.
 /// </summary>
 public ref struct Writer
 {
@@ -16,6 +17,7 @@ public ref struct Writer
     private Span<byte> _span;
     private int _pos;
     private long _committed;
+    private int _depth;
 
     /// <summary>Creates a writer over <paramref name="output"/>.</summary>
     public Writer(IBufferWriter<byte> output, SerializerSession? session = null)
@@ -24,6 +26,7 @@ public ref struct Writer
         _span = output.GetSpan(256);
         _pos = 0;
         _committed = 0;
+        _depth = 0;
         Session = session ?? SerializerSession.Default;
     }
 
@@ -47,11 +50,24 @@ public ref struct Writer
 
     /// <summary>Writes a field header.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteFieldHeader(uint fieldId, WireType wireType) => WriteVarUInt32((fieldId << 3) | (uint)wireType);
+    public void WriteFieldHeader(uint fieldId, WireType wireType)
+    {
+        // Call sites pass constants, so after inlining this test disappears for every other wire type.
+        if (wireType is WireType.StartObject or WireType.TypedObject && ++_depth > Reader.MaxDepth)
+        {
+            ThrowTooDeep();
+        }
+
+        WriteVarUInt32((fieldId << 3) | (uint)wireType);
+    }
 
     /// <summary>Closes the innermost object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteEndObject() => WriteByte((byte)WireType.EndObject);
+    public void WriteEndObject()
+    {
+        _depth--;
+        WriteByte((byte)WireType.EndObject);
+    }
 
     /// <summary>Writes a null field.</summary>
     public void WriteNull(uint fieldId) => WriteFieldHeader(fieldId, WireType.Null);
@@ -169,6 +185,9 @@ public ref struct Writer
         WriteVarUInt32((uint)count);
         _pos += Encoding.UTF8.GetBytes(value, _span[_pos..]);
     }
+
+    private static void ThrowTooDeep() =>
+        throw new SerializationException($"Objects are nested deeper than {Reader.MaxDepth} levels (is the object graph cyclic?); the reader would refuse them.");
 
     private void Grow(int needed)
     {

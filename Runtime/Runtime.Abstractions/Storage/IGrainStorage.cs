@@ -6,7 +6,7 @@ namespace FlashSale.Runtime;
 /// </summary>
 public interface IGrainStorage
 {
-    /// <summary>Reads the state of a grain into <paramref name="grainState"/>; a missing record leaves a new state and a null ETag.</summary>
+    /// <summary>Reads the state of a grain into <paramref name="grainState"/>; a missing record sets a null ETag and RecordExists false and leaves State alone.</summary>
     Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the state if the stored ETag equals <see cref="IGrainState{T}.ETag"/>, then updates the ETag.</summary>

@@ -1,0 +1,66 @@
+using FlashSale.Runtime.CodeGeneration;
+
+namespace FlashSale.Runtime.Catalog;
+
+/// <summary>
+/// The local activations of one <c>[StatelessWorker]</c> grain id. A call goes to an idle worker if there is
+/// one, else a new worker is created while fewer than the limit exist, else the least loaded one takes it.
+/// Workers are never registered in a directory and never leave their silo.
+/// </summary>
+internal sealed class StatelessWorkerGroup(GrainId grainId, GrainClassMetadata metadata, SiloRuntime runtime, int maxWorkers)
+{
+    private readonly Lock _lock = new();
+    private ActivationData[] _workers = [];
+
+    public GrainId GrainId { get; } = grainId;
+
+    public int MaxWorkers { get; } = maxWorkers;
+
+    public IReadOnlyList<ActivationData> Workers => Volatile.Read(ref _workers);
+
+    public ActivationData Pick()
+    {
+        var workers = Volatile.Read(ref _workers);
+        foreach (var worker in workers)
+        {
+            if (worker.LooksIdle)
+            {
+                return worker;
+            }
+        }
+
+        if (workers.Length < MaxWorkers)
+        {
+            lock (_lock)
+            {
+                if (_workers.Length < MaxWorkers)
+                {
+                    var created = new ActivationData(GrainId, metadata, runtime, this);
+                    _workers = [.. _workers, created];
+                    return created;
+                }
+
+                workers = _workers;
+            }
+        }
+
+        var best = workers[0];
+        foreach (var worker in workers)
+        {
+            if (worker.Load < best.Load)
+            {
+                best = worker;
+            }
+        }
+
+        return best;
+    }
+
+    public void Remove(ActivationData worker)
+    {
+        lock (_lock)
+        {
+            _workers = Array.FindAll(_workers, w => !ReferenceEquals(w, worker));
+        }
+    }
+}

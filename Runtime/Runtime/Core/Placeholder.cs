@@ -1,3 +1,0 @@
-namespace FlashSale.Runtime;
-
-internal static class Placeholder;

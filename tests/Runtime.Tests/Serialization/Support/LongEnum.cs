@@ -1,0 +1,7 @@
+namespace FlashSale.Runtime.Tests.Serialization;
+
+public enum LongEnum : long
+{
+    Min = long.MinValue,
+    Max = long.MaxValue,
+}
