@@ -93,8 +93,9 @@ internal sealed partial class GrainCatalog(SiloRuntime runtime, ILogger<GrainCat
         {
             await all.WaitAsync(timeout, runtime.Time, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
+            // Stuck grains must not hold the silo hostage: the caller aborts whatever is left.
             LogDeactivationTimedOut(logger, activations.Count(a => !a.Deactivated.IsCompleted), timeout);
         }
     }

@@ -50,6 +50,11 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
             new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down."),
             runtime.CollectionOptions.DeactivationTimeout,
             cancellationToken);
+        foreach (var orphan in runtime.Catalog.AbortAll())
+        {
+            runtime.RuntimeClient.Fail(orphan, new SiloUnavailableException($"Silo {runtime.SiloAddress} stopped before the call completed."));
+        }
+
         collector.Stop();
         _status = SiloStatus.Dead;
         LogStopped(logger, runtime.SiloAddress);

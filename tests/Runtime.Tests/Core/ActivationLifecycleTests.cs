@@ -81,6 +81,21 @@ public sealed class ActivationLifecycleTests(SingleSiloFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task CollectionAgeLimitAttribute_OverridesDefaultAgeForItsClass()
+    {
+        var (cluster, time) = await ManualClock.StartClusterAsync();
+        await using var _ = cluster;
+        var key = NewKey();
+        await cluster.Client.GetGrain<IShortLivedGrain>(key).Touch();
+        await cluster.Client.GetGrain<IEchoGrain>(key).Echo("x");
+
+        time.AdvanceSeconds(45);
+
+        await Wait.UntilAsync(() => GrainEvents.Count(key, "deactivate:ActivationIdle") == 1, "the short-lived grain to be collected");
+        Assert.Equal(1, GrainEvents.Count(key, "deactivate:ActivationIdle"));
+    }
+
+    [Fact]
     public async Task BusyActivation_IsNotCollected()
     {
         var (cluster, time) = await ManualClock.StartClusterAsync();
