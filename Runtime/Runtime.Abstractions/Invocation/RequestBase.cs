@@ -25,6 +25,9 @@ public abstract class RequestBase
     /// <summary>The calling grain, if the call came from one.</summary>
     public GrainId SendingGrain;
 
+    /// <summary>The silo the request came from (null for a client, or before it leaves its silo).</summary>
+    public SiloAddress? SendingSilo;
+
     /// <summary>Correlates a remote response with its request.</summary>
     public long CorrelationId;
 

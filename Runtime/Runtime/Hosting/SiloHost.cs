@@ -15,7 +15,7 @@ namespace FlashSale.Runtime.Hosting;
 /// grains runs, waiting callers get <see cref="SiloUnavailableException"/>, and the state in memory is lost.
 /// </summary>
 internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector collector, IServiceProvider services, ILogger<SiloHost> logger)
-    : IHostedService
+    : IHostedService, ISiloLifetime
 {
     private volatile SiloStatus _status = SiloStatus.Created;
 
@@ -60,6 +60,13 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
         LogStopped(logger, runtime.SiloAddress);
     }
 
+    /// <inheritdoc />
+    public void KillSelf(string reason)
+    {
+        LogKillingSelf(logger, runtime.SiloAddress, reason);
+        Kill();
+    }
+
     /// <summary>Stops the silo at once without running any grain code.</summary>
     public void Kill()
     {
@@ -79,6 +86,9 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Silo {Silo} stopped gracefully")]
     private static partial void LogStopped(ILogger logger, SiloAddress silo);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Silo {Silo} is stopping itself: {Reason}")]
+    private static partial void LogKillingSelf(ILogger logger, SiloAddress silo, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Silo {Silo} was killed")]
     private static partial void LogKilled(ILogger logger, SiloAddress silo);

@@ -57,6 +57,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.AddSingleton<ActivationCollector>();
         services.AddSingleton<SiloHost>();
+        services.AddSingleton<ISiloLifetime>(sp => sp.GetRequiredService<SiloHost>());
         services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());
     }
 

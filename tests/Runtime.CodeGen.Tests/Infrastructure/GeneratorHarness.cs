@@ -15,8 +15,6 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
-    private static readonly Lazy<ImmutableArray<SyntaxTree>> LazyStubs = new(CreateStubs);
-
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
     /// <summary>Runs the generator over <paramref name="sources"/> (file names Source0.cs, Source1.cs, ...).</summary>
@@ -44,7 +42,7 @@ internal static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(string assemblyName, params string[] sources) =>
         CSharpCompilation.Create(
             assemblyName,
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")).Concat(Stubs()),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -57,35 +55,6 @@ internal static class GeneratorHarness
                     ["CS1701"] = ReportDiagnostic.Suppress,
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
-
-    /// <summary>
-    /// Stand-ins for runtime types another engineer may not have landed yet (only when the referenced runtime
-    /// assembly lacks them), so that the generator's tests do not depend on their progress.
-    /// </summary>
-    private static ImmutableArray<SyntaxTree> Stubs() => LazyStubs.Value;
-
-    private static ImmutableArray<SyntaxTree> CreateStubs() => [.. EnumerateStubs()];
-
-    private static IEnumerable<SyntaxTree> EnumerateStubs()
-    {
-        var probe = CSharpCompilation.Create("Probe", references: References);
-        if (probe.GetTypeByMetadataName("FlashSale.Runtime.Grain") is null)
-        {
-            yield return CSharpSyntaxTree.ParseText("namespace FlashSale.Runtime; public abstract class Grain { }", ParseOptions, path: "GrainStub.cs");
-        }
-
-        if (probe.GetTypeByMetadataName("FlashSale.Runtime.Serialization.PolymorphicCodec") is null)
-        {
-            yield return CSharpSyntaxTree.ParseText("""
-                namespace FlashSale.Runtime.Serialization;
-                internal static class PolymorphicCodec
-                {
-                    public static void WriteTyped(ref Writer writer, uint fieldId, object value) => throw new System.NotSupportedException();
-                    public static object ReadTyped(ref Reader reader) => throw new System.NotSupportedException();
-                }
-                """, ParseOptions, path: "PolymorphicCodecStub.cs");
-        }
-    }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
