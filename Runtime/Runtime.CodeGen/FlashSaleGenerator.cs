@@ -14,7 +14,7 @@ namespace FlashSale.Runtime.CodeGen;
 // What it guarantees. For the compilation it runs in, the generator writes everything the runtime needs to call
 // grains, serialize values and create grain classes without reflection (GENERATED-CODE.md is the specification):
 //   * per grain interface: one request class per declared method (namespace FlashSaleGenerated) and a proxy;
-//   * per [GenerateSerializer] class/struct/record: a codec;
+//   * per [GenerateSerializer] class/struct/record: a codec (a generic codec class for a generic type);
 //   * per grain class: its GrainClassMetadata with a constructor-calling factory;
 //   * per assembly: one GeneratedCodeProvider registering all of the above, named by an assembly attribute.
 // Output is deterministic: names derive only from metadata names and signatures (request names carry an FNV-1a
@@ -38,10 +38,11 @@ namespace FlashSale.Runtime.CodeGen;
 //     ValueTask.AsTask creates, which the interface's signature demands).
 //
 // Failure behaviour. Invalid declarations are reported as errors FSG001–FSG011 at the offending syntax and the
-// build fails; nothing that would fail at run time is emitted: an interface with an error gets no proxy (its
-// valid methods still get requests), a serializable type with an error gets no codec. Unsupported shapes
-// (generic grain interfaces, generic serializable types, types generated code cannot see) are reported, never
-// silently skipped. An exception inside the generator surfaces as the compiler's CS8785 warning (an error under
+// build fails; nothing known to be invalid is emitted: an interface with an error (or deriving from one) gets no
+// proxy (its valid methods still get requests), a serializable type with an error gets no codec. Unsupported
+// shapes (generic grain interfaces, serializable types nested in generic types, types generated code cannot
+// see) are reported, never silently skipped; generic serializable types are supported through an open generic
+// codec registered with CodecRegistry. An exception inside the generator surfaces as the compiler's CS8785 warning (an error under
 // TreatWarningsAsErrors) with no generated output, rather than as partial output.
 
 /// <summary>Build-time generator of request classes, proxies, codecs, grain class metadata and the assembly's provider.</summary>

@@ -202,7 +202,7 @@ public sealed class EndToEndTests
     [Fact]
     public void RoundTrip_GeneratedCodecsAndRequest_PreserveValues()
     {
-        var assembly = CompileAndRegister();
+        var assembly = Compiled.Value;
 
         Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e|order|ada|Money { Amount = 12.5, Currency = EUR }|Paid|Line { Sku = apple, Quantity = 3 }", LoadedAssembly.Invoke(assembly, "E2E.Check", "Order"));
         Assert.Equal("Order|bob|order", LoadedAssembly.Invoke(assembly, "E2E.Check", "Polymorphic"));
@@ -215,7 +215,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Proxy_ValueTaskCalls_AllocateOnlyTheRequest()
     {
-        var assembly = CompileAndRegister();
+        var assembly = Compiled.Value;
 
         var allocations = (long[])LoadedAssembly.Invoke(assembly, "E2E.Check", "Allocations")!;
 
@@ -223,13 +223,16 @@ public sealed class EndToEndTests
         Assert.Equal(allocations[1], allocations[0]);
     }
 
-    [Fact(Skip = "Contract issue: GrainId is [GenerateSerializer] and its only matching constructor rejects a null type, so the generated codec cannot read default(GrainId) back (the built-in GrainIdCodec can, but the generated registration takes precedence).")]
+    [Fact]
     public void RoundTrip_DefaultGrainId_IsDefault()
     {
-        var assembly = CompileAndRegister();
+        var assembly = Compiled.Value;
 
         Assert.Equal("(none)", LoadedAssembly.Invoke(assembly, "E2E.Check", "DefaultGrainId"));
     }
+
+    // Compiled, loaded and registered once: the type-alias table rejects a second copy of the same types.
+    private static readonly Lazy<System.Reflection.Assembly> Compiled = new(CompileAndRegister);
 
     private static System.Reflection.Assembly CompileAndRegister()
     {

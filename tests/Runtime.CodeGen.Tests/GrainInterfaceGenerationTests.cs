@@ -177,4 +177,29 @@ public sealed class GrainInterfaceGenerationTests
         Assert.Equal(1, requests["My.Ns.ICounter.Add(System.Int64)"].ArgumentCount);
         Assert.Equal(1, requests["My.Ns.ICounter.Reset(System.String)"].ArgumentCount);
     }
+
+    [Fact]
+    public void Generate_PartialInterfaceAndGrainClass_YieldOneOutputEach()
+    {
+        var run = GeneratorHarness.Run(
+            """
+            using System.Threading.Tasks;
+            using FlashSale.Runtime;
+            namespace Parts;
+            public partial interface ISplit { Task A(); }
+            public partial class SplitGrain { public Task A() => Task.CompletedTask; }
+            """,
+            """
+            using System.Threading.Tasks;
+            using FlashSale.Runtime;
+            namespace Parts;
+            public partial interface ISplit : IGrainWithStringKey { Task<int> B(); }
+            public partial class SplitGrain : Grain, ISplit { public Task<int> B() => Task.FromResult(1); }
+            """).AssertClean();
+
+        Assert.Equal(
+            ["FlashSaleGenerated.GeneratedCodeProvider.g.cs", "Parts.ISplit.Proxy.g.cs", "Parts.ISplit.Requests.g.cs", "Parts.SplitGrain.GrainClass.g.cs"],
+            run.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, Regex.Count(run.Sources["Parts.ISplit.Requests.g.cs"], "public sealed class"));
+    }
 }

@@ -6,8 +6,9 @@ namespace FlashSale.Runtime;
 /// The identity of a grain: its grain type (the class's type name, e.g. "counter") and its key as a string.
 /// Keys are encoded as Orleans does: a long as uppercase hex, a Guid in 'N' format, a string as itself.
 /// The string form is "{type}/{key}". The uniform hash is stable across processes (see <see cref="StableHash"/>).
+/// Serialized by a built-in codec (it must carry the default id, which no constructor accepts).
 /// </summary>
-[GenerateSerializer, Immutable]
+[Immutable]
 public readonly struct GrainId : IEquatable<GrainId>, IComparable<GrainId>
 {
     /// <summary>Creates a grain id.</summary>
@@ -21,11 +22,9 @@ public readonly struct GrainId : IEquatable<GrainId>, IComparable<GrainId>
     }
 
     /// <summary>The grain type name.</summary>
-    [Id(0)]
     public string Type { get; }
 
     /// <summary>The encoded key.</summary>
-    [Id(1)]
     public string Key { get; }
 
     /// <summary>A hash that every process computes alike; used for the consistent-hash ring.</summary>

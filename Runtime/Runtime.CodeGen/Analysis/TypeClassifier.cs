@@ -15,6 +15,7 @@ internal static class TypeClassifier
     [
         "System.Guid", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly",
         "System.Uri", "System.Version", "System.Net.IPAddress", "System.Net.IPEndPoint",
+        "FlashSale.Runtime.GrainId",
     ];
 
     private static readonly HashSet<string> SerializableGenerics =
@@ -37,6 +38,7 @@ internal static class TypeClassifier
     [
         "System.Guid", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly",
         "System.Uri", "System.Version", "System.Net.IPAddress", "System.Net.IPEndPoint",
+        "FlashSale.Runtime.GrainId",
     ];
 
     // The same containers the runtime's ShallowCopyPolicy shares when all their arguments are immutable.

@@ -123,7 +123,7 @@ internal static class CodecEmitter
         writer.Line("reader.EnterObject();");
         foreach (var member in AllMembers(model).Where(m => m.Write != MemberWriteKind.None))
         {
-            writer.Line(member.Type + " " + member.Local + " = default!;");
+            writer.Line(member.Type + " " + member.Local + (member.IsValueType ? " = default;" : " = default!;"));
         }
 
         EmitReadLevel(writer, model, 0);

@@ -70,6 +70,9 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
 
     public StatelessWorkerGroup? Group { get; }
 
+    /// <summary>The directory address, once the activation has registered (stateless workers never do).</summary>
+    public GrainAddress? Address { get; private set; }
+
     /// <inheritdoc />
     public SiloAddress Silo => Shared.SiloAddress;
 
@@ -510,6 +513,11 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         Exception? failure = null;
         try
         {
+            if (Group is null && !await RegisterInDirectoryAsync())
+            {
+                return;
+            }
+
             RuntimeContext.Constructing = this;
             try
             {
@@ -567,6 +575,11 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         }
 
         Shared.Catalog.Remove(this);
+        if (Address is { } registered)
+        {
+            _ = Shared.Directory.UnregisterAsync(registered);
+        }
+
         StopTimers();
         _deactivated.TrySetResult();
         foreach (var request in waiting)
@@ -574,6 +587,36 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
             request.Exception = failure;
             Shared.RuntimeClient.Respond(request);
         }
+    }
+
+    /// <summary>Registers with the directory; false if another activation of the grain won and this one gave way.</summary>
+    private async Task<bool> RegisterInDirectoryAsync()
+    {
+        var address = new GrainAddress { GrainId = GrainId, SiloAddress = Silo, ActivationId = ActivationId, MembershipVersion = Shared.ClusterView.Snapshot.Version };
+        var winner = await Shared.Directory.RegisterAsync(address);
+        if (winner.Matches(address))
+        {
+            Address = address;
+            return true;
+        }
+
+        // A duplicate: the grain is already active elsewhere. Everything queued here goes to the winner.
+        List<RequestBase> waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = _waiting.DrainAll();
+            _waitingInterleavable = 0;
+        }
+
+        Shared.Catalog.Remove(this);
+        _deactivated.TrySetResult();
+        foreach (var request in waiting)
+        {
+            Shared.RuntimeClient.Reroute(request);
+        }
+
+        return false;
     }
 
     private async void BeginDeactivation()
@@ -622,6 +665,11 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         }
 
         Shared.Catalog.Remove(this);
+        if (Address is { } registered)
+        {
+            await Shared.Directory.UnregisterAsync(registered);
+        }
+
         List<RequestBase> waiting;
         lock (_lock)
         {

@@ -10,7 +10,7 @@ namespace FlashSale.Runtime.Catalog;
 /// interface maps to a grain type, and per-class settings (collection age, stateless-worker limit).
 /// An interface implemented by several classes needs a class-name prefix to choose, as in Orleans.
 /// </summary>
-internal sealed class GrainTypeManager
+internal sealed class GrainTypeManager : IGrainTypeResolver
 {
     private readonly ConcurrentDictionary<Type, string> _typeByInterface = new();
     private readonly GrainCollectionOptions _collection;

@@ -3,7 +3,11 @@ using FlashSale.Runtime.Catalog;
 using FlashSale.Runtime.CodeGeneration;
 using FlashSale.Runtime.Configuration;
 using FlashSale.Runtime.Diagnostics;
+using FlashSale.Runtime.Directory;
+using FlashSale.Runtime.Membership;
 using FlashSale.Runtime.Messaging;
+using FlashSale.Runtime.Placement;
+using FlashSale.Runtime.SystemTargets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +21,8 @@ namespace FlashSale.Runtime;
 /// </summary>
 internal sealed class SiloRuntime : IDisposable
 {
+    private IMessageCenter? _messageCenter;
+
     public SiloRuntime(
         IServiceProvider services,
         LocalSiloDetails siloDetails,
@@ -25,7 +31,9 @@ internal sealed class SiloRuntime : IDisposable
         IMeterFactory meterFactory,
         IOptions<MessagingOptions> messaging,
         IOptions<GrainCollectionOptions> collection,
-        IOptions<SchedulingOptions> scheduling)
+        IOptions<SchedulingOptions> scheduling,
+        IOptions<PlacementOptions> placement,
+        IOptions<SiloOptions> siloOptions)
     {
         Services = services;
         SiloDetails = siloDetails;
@@ -39,6 +47,14 @@ internal sealed class SiloRuntime : IDisposable
         Catalog = new Catalog.GrainCatalog(this, loggerFactory.CreateLogger<Catalog.GrainCatalog>());
         RuntimeClient = new SiloRuntimeClient(this, loggerFactory.CreateLogger<SiloRuntimeClient>());
         GrainFactory = new GrainFactory(RuntimeClient, GrainTypes, services);
+        ClusterView = new ClusterView(services, siloDetails, siloOptions);
+        Directory = new GrainDirectory(this, ClusterView, loggerFactory.CreateLogger<GrainDirectory>());
+        LoadStatistics = new SiloLoadStatistics(this, ClusterView, placement, loggerFactory.CreateLogger<SiloLoadStatistics>());
+        Placement = new PlacementService(ClusterView, LoadStatistics, placement);
+        SystemTargets = new SystemTargetRegistry();
+        SystemTargets.Register<IRemoteGrainDirectory>(Directory);
+        SystemTargets.Register<ISiloControlSystemTarget>(new SiloControlSystemTarget(this));
+        SystemTargets.Register<Client.IManifestSystemTarget>(new Client.ManifestSystemTarget(this));
     }
 
     public IServiceProvider Services { get; }
@@ -67,6 +83,19 @@ internal sealed class SiloRuntime : IDisposable
 
     public GrainFactory GrainFactory { get; }
 
+    public ClusterView ClusterView { get; }
+
+    public GrainDirectory Directory { get; }
+
+    public SiloLoadStatistics LoadStatistics { get; }
+
+    public PlacementService Placement { get; }
+
+    public SystemTargetRegistry SystemTargets { get; }
+
+    /// <summary>The transport to other silos; null for a silo without clustering (a cluster of one).</summary>
+    public IMessageCenter? MessageCenter => _messageCenter ??= Services.GetService<IMessageCenter>();
+
     public IGrainStorage GetGrainStorage(string? storageName, GrainClassMetadata grainClass)
     {
         var name = storageName ?? Hosting.GrainStorageNames.Default;
@@ -76,5 +105,10 @@ internal sealed class SiloRuntime : IDisposable
                 (storageName is null ? "Call AddMemoryGrainStorageAsDefault() (or another default provider) on the silo builder." : $"Call AddMemoryGrainStorage(\"{name}\") (or another provider) on the silo builder."));
     }
 
-    public void Dispose() => Metrics.Dispose();
+    public void Dispose()
+    {
+        LoadStatistics.Dispose();
+        Directory.Dispose();
+        Metrics.Dispose();
+    }
 }

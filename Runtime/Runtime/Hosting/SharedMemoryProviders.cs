@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlashSale.Runtime.Membership;
 using FlashSale.Runtime.Reminders;
 using FlashSale.Runtime.Storage;
 
@@ -12,6 +13,9 @@ namespace FlashSale.Runtime.Hosting;
 public sealed class SharedMemoryProviders
 {
     private readonly ConcurrentDictionary<string, MemoryGrainStorageStore> _stores = new(StringComparer.Ordinal);
+
+    /// <summary>The shared membership table (in-memory clustering).</summary>
+    public InMemoryMembershipTable MembershipTable { get; } = new();
 
     /// <summary>The shared reminder table.</summary>
     public InMemoryReminderTable ReminderTable { get; } = new();

@@ -5,7 +5,7 @@ using FlashSale.Runtime.Invocation;
 namespace FlashSale.Runtime.Messaging;
 
 /// <summary>Creates grain references bound to a runtime; never performs I/O.</summary>
-internal sealed class GrainFactory(IGrainReferenceRuntime runtime, GrainTypeManager grainTypes, IServiceProvider services) : IClusterClient
+internal sealed class GrainFactory(IGrainReferenceRuntime runtime, IGrainTypeResolver grainTypes, IServiceProvider services) : IClusterClient
 {
     public IServiceProvider ServiceProvider => services;
 

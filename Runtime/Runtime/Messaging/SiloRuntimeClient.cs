@@ -1,21 +1,28 @@
 using FlashSale.Runtime.Catalog;
 using FlashSale.Runtime.CodeGeneration;
 using FlashSale.Runtime.Invocation;
+using FlashSale.Runtime.SystemTargets;
 using Microsoft.Extensions.Logging;
 
 namespace FlashSale.Runtime.Messaging;
 
 /// <summary>
 /// The silo's side of every grain call: stamps the request (target, caller, deadline), copies mutable
-/// arguments, finds the activation and queues the request; and answers requests (signal the local caller,
-/// or hand the response to the sink it came from).
+/// arguments, routes it, and answers it.
+///
+/// Routing, fastest first: the activation cached on the grain reference; a system target (addressed by
+/// silo); a local activation or stateless worker; the directory cache; then, off the caller's thread, a
+/// directory lookup and, for a grain with no activation, placement. A request that lands on a silo without
+/// the activation creates it there; if the directory says another activation won, the request is forwarded
+/// to it (at most <see cref="MaxForwardCount"/> hops). A stopping silo forwards instead of creating.
 ///
 /// Invariants: a request is delivered to exactly one activation or failed; a response is signalled at most
 /// once (<see cref="RequestBase.TrySignal"/>); local callers are signalled with no synchronization context
 /// current, so a caller's continuation never runs inside the callee's turn.
 /// </summary>
-internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<SiloRuntimeClient> logger) : IGrainReferenceRuntime
+internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<SiloRuntimeClient> logger) : IGrainReferenceRuntime, IIncomingRequestHandler
 {
+    public const int MaxForwardCount = 2;
     private const int MaxRoutingAttempts = 5;
     private readonly long _timeoutTicks = (long)(runtime.MessagingOptions.ResponseTimeout.TotalSeconds * runtime.Time.TimestampFrequency);
 
@@ -42,14 +49,29 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             return;
         }
 
-        Deliver(request, target);
+        if (target.RoutingCache is ActivationData cached && cached.Enqueue(request))
+        {
+            return;
+        }
+
+        if (target.RoutingCache is StatelessWorkerGroup group && group.Pick().Enqueue(request))
+        {
+            return;
+        }
+
+        target.RoutingCache = null;
+        Route(request, target);
     }
 
     public GrainReference CreateReference(GrainId grainId, Type interfaceType) =>
         GeneratedCodeRegistry.GetProxyFactory(interfaceType)(this, grainId);
 
-    /// <summary>Routes a request again after its activation went away.</summary>
-    public void Reroute(RequestBase request) => Deliver(request, null);
+    /// <summary>Routes a request again after its activation went away or gave way to another.</summary>
+    public void Reroute(RequestBase request) => Route(request, null);
+
+    public void OnRequest(RequestBase request) => Route(request, null);
+
+    public void OnResponse(RequestBase request) => Respond(request);
 
     /// <summary>Sends the stored result or exception of a request back to its caller.</summary>
     public void Respond(RequestBase request)
@@ -125,19 +147,99 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             (request.SendingGrain.IsDefault ? "." : $" called by {request.SendingGrain}.") +
             " The grain may be slow, or a call chain may loop back to a busy non-reentrant grain (a deadlock): mark such a grain [Reentrant] or the method [AlwaysInterleave].");
 
-    private void Deliver(RequestBase request, GrainReference? target)
+    /// <summary>Whether <paramref name="silo"/> is this silo (generation 0 names whichever silo listens on the endpoint).</summary>
+    public bool IsLocal(SiloAddress silo) =>
+        silo.Equals(runtime.SiloAddress) || (silo.Generation == 0 && silo.Endpoint.Equals(runtime.SiloAddress.Endpoint));
+
+    private void Route(RequestBase request, GrainReference? target)
+    {
+        var grainId = request.TargetGrain;
+        if (SystemTargetId.IsSystemTarget(grainId))
+        {
+            RouteToSystemTarget(request);
+            return;
+        }
+
+        if (runtime.Catalog.TryGetActivation(grainId, out var local) && local!.Enqueue(request))
+        {
+            if (target is not null)
+            {
+                target.RoutingCache = local;
+            }
+
+            return;
+        }
+
+        GrainClassMetadata metadata;
+        try
+        {
+            metadata = runtime.GrainTypes.GetMetadata(grainId.Type);
+        }
+        catch (Exception e)
+        {
+            Fail(request, e);
+            return;
+        }
+
+        if (runtime.GrainTypes.GetMaxLocalWorkers(metadata) > 0
+            || (request.ReplyTo is IResponseSink && !runtime.Catalog.IsStopping))
+        {
+            // Stateless workers are always local; a request another silo sent here was placed or looked up there:
+            // create the activation here (a registration conflict forwards it to the winner).
+            DeliverLocally(request, target);
+            return;
+        }
+
+        if (runtime.Directory.TryGetCached(grainId, out var address) && address is not null)
+        {
+            if (!IsLocal(address.SiloAddress))
+            {
+                SendRemote(address.SiloAddress, request);
+                return;
+            }
+
+            if (!runtime.Catalog.IsStopping)
+            {
+                DeliverLocally(request, target);
+                return;
+            }
+        }
+
+        _ = RouteSlowAsync(request, metadata, target);
+    }
+
+    private async Task RouteSlowAsync(RequestBase request, GrainClassMetadata metadata, GrainReference? target)
+    {
+        try
+        {
+            var address = await runtime.Directory.LookupAsync(request.TargetGrain).ConfigureAwait(false);
+            var stopping = runtime.Catalog.IsStopping;
+            var silo = address is not null && !(stopping && IsLocal(address.SiloAddress))
+                ? address.SiloAddress
+                : runtime.Placement.PickSilo(request.TargetGrain, metadata, runtime.SiloAddress, excludeLocal: stopping);
+            if (IsLocal(silo))
+            {
+                DeliverLocally(request, target);
+            }
+            else
+            {
+                SendRemote(silo, request);
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(request, e);
+        }
+    }
+
+    private void DeliverLocally(RequestBase request, GrainReference? target)
     {
         for (var attempt = 0; attempt < MaxRoutingAttempts; attempt++)
         {
             ActivationData activation;
             try
             {
-                activation = target?.RoutingCache switch
-                {
-                    ActivationData cached => cached,
-                    StatelessWorkerGroup group => group.Pick(),
-                    _ => runtime.Catalog.GetOrCreate(request.TargetGrain),
-                };
+                activation = runtime.Catalog.GetOrCreate(request.TargetGrain);
             }
             catch (Exception e)
             {
@@ -147,22 +249,71 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
 
             if (activation.Enqueue(request))
             {
-                if (target is not null && target.RoutingCache is null)
+                if (target is not null)
                 {
                     target.RoutingCache = (object?)activation.Group ?? activation;
                 }
 
                 return;
             }
-
-            // The cached activation has gone: forget it and ask the catalog again.
-            if (target is not null)
-            {
-                target.RoutingCache = null;
-            }
         }
 
         Fail(request, new SiloUnavailableException($"Could not deliver {request} after {MaxRoutingAttempts} attempts: its activation kept going away."));
+    }
+
+    private void SendRemote(SiloAddress silo, RequestBase request)
+    {
+        if (runtime.MessageCenter is not { } messageCenter)
+        {
+            Fail(request, new SiloUnavailableException($"Silo {runtime.SiloAddress} has no transport to reach {silo} (clustering is not configured)."));
+            return;
+        }
+
+        if (request.ReplyTo is not null && ++request.ForwardCount > MaxForwardCount)
+        {
+            Fail(request, new SiloUnavailableException($"{request} was forwarded more than {MaxForwardCount} times; the directory is changing too fast to find the grain."));
+            return;
+        }
+
+        request.SendingSilo ??= runtime.SiloAddress;
+        messageCenter.SendRequest(silo, request);
+    }
+
+    private void RouteToSystemTarget(RequestBase request)
+    {
+        var silo = SystemTargetId.GetSilo(request.TargetGrain);
+        if (!IsLocal(silo))
+        {
+            SendRemote(silo, request);
+            return;
+        }
+
+        if (!runtime.SystemTargets.TryGet(request.TargetGrain.Type, out var implementation))
+        {
+            Fail(request, new InvalidOperationException($"Silo {runtime.SiloAddress} hosts no system target '{request.TargetGrain.Type}'."));
+            return;
+        }
+
+        // System targets are thread-safe and run concurrently, off the caller's thread and context.
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Client.InvokeSystemTargetAsync(state.Request, state.Target), (Client: this, Request: request, Target: implementation!), preferLocal: false);
+    }
+
+    private async Task InvokeSystemTargetAsync(RequestBase request, object implementation)
+    {
+        try
+        {
+            await request.InvokeAsync(implementation).ConfigureAwait(false);
+            if (request.ReplyTo is null)
+            {
+                request.DeepCopyResult();
+            }
+        }
+        catch (Exception e)
+        {
+            request.Exception = e;
+        }
+
+        Respond(request);
     }
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "One-way call {Request} failed")]
