@@ -15,6 +15,7 @@ public sealed class SiloHandle
         SiloAddress = details.SiloAddress;
         Datacenter = details.Datacenter;
         SiloHost = host.Services.GetRequiredService<SiloHost>();
+        GatewayEndpoint = SiloHost.MessageCenter?.GatewayEndpoint;
         Runtime = host.Services.GetRequiredService<SiloRuntime>();
     }
 
@@ -23,6 +24,9 @@ public sealed class SiloHandle
 
     /// <summary>The silo's address; its string form equals <c>RuntimeIdentity</c> of grains hosted there.</summary>
     public SiloAddress SiloAddress { get; }
+
+    /// <summary>The endpoint clients connect to, if the silo has a gateway.</summary>
+    public System.Net.IPEndPoint? GatewayEndpoint { get; }
 
     /// <summary>The silo's datacenter.</summary>
     public string Datacenter { get; }

@@ -1,3 +1,5 @@
+using FlashSale.Runtime.Configuration;
+
 namespace FlashSale.Runtime.Testing;
 
 /// <summary>Options of a <see cref="TestCluster"/>.</summary>
@@ -15,6 +17,22 @@ public sealed class TestClusterOptions
     /// <summary>The datacenter of each new silo, by its index; every silo is in "dc1" by default.</summary>
     public Func<int, string> DatacenterOf { get; set; } = _ => "dc1";
 
-    /// <summary>The clock of every silo; tests that drive time set a <see cref="ManualTimeProvider"/>.</summary>
+    /// <summary>The clock of every silo and of the client; tests that drive time set a <see cref="ManualTimeProvider"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Membership timings of every silo. The default detects a dead silo in a few seconds (1 s probes, 3 misses,
+    /// 2 s table refresh) instead of Orleans' production defaults, so that failure tests stay short.
+    /// </summary>
+    public Action<ClusterMembershipOptions> ConfigureMembership { get; set; } = o =>
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+        o.NumMissedProbesLimit = 3;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+        o.DeathVoteExpirationTimeout = TimeSpan.FromMinutes(1);
+    };
+
+    /// <summary>The call timeout of the client and the silos.</summary>
+    public TimeSpan ResponseTimeout { get; set; } = MessagingOptions.DefaultResponseTimeout;
 }

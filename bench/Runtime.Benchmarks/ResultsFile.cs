@@ -56,6 +56,6 @@ internal static class ResultsFile
             dir = dir.Parent;
         }
 
-        return Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "bench", "RESULTS.md");
+        return Path.Combine(dir?.FullName ?? System.IO.Directory.GetCurrentDirectory(), "bench", "RESULTS.md");
     }
 }

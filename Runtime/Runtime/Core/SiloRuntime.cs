@@ -94,7 +94,11 @@ internal sealed class SiloRuntime : IDisposable
     public SystemTargetRegistry SystemTargets { get; }
 
     /// <summary>The transport to other silos; null for a silo without clustering (a cluster of one).</summary>
-    public IMessageCenter? MessageCenter => _messageCenter ??= Services.GetService<IMessageCenter>();
+    public IMessageCenter? MessageCenter
+    {
+        get => Volatile.Read(ref _messageCenter);
+        set => Volatile.Write(ref _messageCenter, value);
+    }
 
     public IGrainStorage GetGrainStorage(string? storageName, GrainClassMetadata grainClass)
     {

@@ -50,6 +50,9 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
 
     public SiloAddress? GetOwner(GrainId grainId) => _ring.GetOwner(grainId.UniformHash);
 
+    /// <summary>The silo owning a hash of the ring (null while the ring is empty).</summary>
+    public SiloAddress? GetOwner(uint hash) => _ring.GetOwner(hash);
+
     public bool TryGetCached(GrainId grainId, out GrainAddress? address) => _cache.TryGetValue(grainId, out address);
 
     public void Invalidate(GrainId grainId) => _cache.TryRemove(grainId, out _);

@@ -49,6 +49,8 @@ public static class SiloHostingExtensions
         AddValidatedOptions<GrainCollectionOptions>(services, builder.Configuration, "GrainCollection", o => o.Validate());
         AddValidatedOptions<SchedulingOptions>(services, builder.Configuration, "Scheduling", o => o.Validate());
         AddValidatedOptions<ReminderOptions>(services, builder.Configuration, "Reminders", o => o.Validate());
+        AddValidatedOptions<PlacementOptions>(services, builder.Configuration, "Placement", o => o.Validate());
+        AddValidatedOptions<NetworkingOptions>(services, builder.Configuration, "Networking", o => o.Validate());
 
         services.AddSingleton<LocalSiloDetails>();
         services.AddSingleton<SiloRuntime>();
@@ -56,6 +58,9 @@ public static class SiloHostingExtensions
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.AddSingleton<ActivationCollector>();
+        services.AddSingleton<Messaging.IIncomingRequestHandler>(sp => sp.GetRequiredService<SiloRuntime>().RuntimeClient);
+        services.AddSingleton<Invocation.IGrainReferenceRuntime>(sp => sp.GetRequiredService<SiloRuntime>().RuntimeClient);
+        services.AddSingleton<Networking.SiloMessageCenter>();
         services.AddSingleton<SiloHost>();
         services.AddSingleton<ISiloLifetime>(sp => sp.GetRequiredService<SiloHost>());
         services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());

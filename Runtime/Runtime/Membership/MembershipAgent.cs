@@ -22,6 +22,7 @@ internal sealed partial class MembershipAgent : IDisposable
     private readonly Lock _lock = new();
     private readonly List<ITimer> _timers = [];
     private bool _stopped;
+    private volatile bool _rowWritten;
 
     public MembershipAgent(
         MembershipTableManager manager,
@@ -63,7 +64,13 @@ internal sealed partial class MembershipAgent : IDisposable
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogJoinTimedOut(_logger, _silo.SiloAddress, _options.MaxJoinAttemptTime);
+            await AbandonJoinAsync();
             throw new TimeoutException($"Silo {_silo.SiloAddress} could not join the cluster within MaxJoinAttemptTime ({_options.MaxJoinAttemptTime}): the membership table or some active silos were unreachable.");
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await AbandonJoinAsync();
+            throw;
         }
 
         _manager.Start();
@@ -99,6 +106,18 @@ internal sealed partial class MembershipAgent : IDisposable
         {
             LogIAmAliveFailed(_logger, e);
         }
+    }
+
+    // A silo that failed to join marks its row Dead (best effort, bounded) so that it does not linger as Joining.
+    private async Task AbandonJoinAsync()
+    {
+        StopTimers();
+        if (_rowWritten)
+        {
+            await LeaveStepAsync(SiloStatus.Dead, CancellationToken.None);
+        }
+
+        _manager.Stop();
     }
 
     private async Task LeaveStepAsync(SiloStatus status, CancellationToken cancellationToken)
@@ -146,6 +165,7 @@ internal sealed partial class MembershipAgent : IDisposable
             _manager.ProcessTableRead(table);
             if (table.Find(_silo.SiloAddress) is not null)
             {
+                _rowWritten = true;
                 return;
             }
 
@@ -164,6 +184,7 @@ internal sealed partial class MembershipAgent : IDisposable
             var version = table.Version.Next();
             if (await RetryAsync(t => Table.InsertRowAsync(entry, version, t), "insert the local row", ct))
             {
+                _rowWritten = true;
                 await _manager.RefreshAfterWriteAsync(version.Version, null, ct);
                 return;
             }

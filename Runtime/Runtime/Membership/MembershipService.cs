@@ -24,6 +24,7 @@ internal sealed partial class MembershipService(
     /// <summary>Hosts the membership system targets, joins the cluster (Joining, connectivity check, Active) and starts probing.</summary>
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
+        manager.LocalSiloDeclaredDead += Stop;
         RegisterSystemTargets();
         await agent.JoinAsync(cancellationToken);
         monitor.Start();

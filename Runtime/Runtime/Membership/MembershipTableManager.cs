@@ -39,10 +39,8 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
     private readonly TimeProvider _time;
     private readonly ILogger<MembershipTableManager> _logger;
     private readonly Lock _lock = new();
-    private readonly Queue<ClusterMembershipSnapshot> _notifications = new();
-    private ClusterMembershipSnapshot _snapshot = ClusterMembershipSnapshot.Empty;
+    private readonly SnapshotPublisher _publisher;
     private MembershipTableData? _lastTable;
-    private bool _notifying;
     private ITimer? _refreshTimer;
     private volatile SiloStatus _localStatus = SiloStatus.Created;
     private volatile bool _localRowSeen;
@@ -64,11 +62,19 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _publisher = new SnapshotPublisher(logger);
         LocalSilo = silo.SiloAddress;
     }
 
     /// <inheritdoc />
-    public event Action<ClusterMembershipSnapshot>? SnapshotUpdated;
+    public event Action<ClusterMembershipSnapshot>? SnapshotUpdated
+    {
+        add => _publisher.Published += value;
+        remove => _publisher.Published -= value;
+    }
+
+    /// <summary>Raised once, before <see cref="ISiloLifetime.KillSelf"/>, when the local silo learns it was declared dead.</summary>
+    public event Action? LocalSiloDeclaredDead;
 
     /// <summary>The local silo.</summary>
     public SiloAddress LocalSilo { get; }
@@ -80,7 +86,7 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
     public bool IsKilled => Volatile.Read(ref _killed) != 0;
 
     /// <inheritdoc />
-    public ClusterMembershipSnapshot CurrentSnapshot => Volatile.Read(ref _snapshot);
+    public ClusterMembershipSnapshot CurrentSnapshot => _publisher.Current;
 
     /// <summary>The newest table read (rows with their ETags, votes and IAmAlive times), if any.</summary>
     public MembershipTableData? LastTable => Volatile.Read(ref _lastTable);
@@ -277,28 +283,15 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
                 r => new ClusterMember(r.Entry.SiloAddress, r.Entry.Status, r.Entry.SiloName, r.Entry.Datacenter, r.Entry.GatewayPort)),
             Version = table.Version.Version,
         };
-        var notify = false;
         lock (_lock)
         {
             if (_lastTable is null || table.Version.Version >= _lastTable.Version.Version)
             {
                 _lastTable = table;
             }
-
-            if (snapshot.Version > _snapshot.Version)
-            {
-                _snapshot = snapshot;
-                _notifications.Enqueue(snapshot);
-                notify = !_notifying;
-                _notifying = true;
-            }
         }
 
-        if (notify)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static m => m.RaiseSnapshotUpdates(), this, preferLocal: false);
-        }
-
+        _publisher.TryPublish(snapshot);
         CheckIfLocalSiloIsDead(table);
     }
 
@@ -338,6 +331,7 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
         Stop();
         try
         {
+            LocalSiloDeclaredDead?.Invoke();
             _lifetime.KillSelf(reason);
         }
         catch (Exception e)
@@ -360,31 +354,6 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
         catch (Exception e)
         {
             LogRefreshFailed(_logger, e);
-        }
-    }
-
-    private void RaiseSnapshotUpdates()
-    {
-        while (true)
-        {
-            ClusterMembershipSnapshot next;
-            lock (_lock)
-            {
-                if (!_notifications.TryDequeue(out next!))
-                {
-                    _notifying = false;
-                    return;
-                }
-            }
-
-            try
-            {
-                SnapshotUpdated?.Invoke(next);
-            }
-            catch (Exception e)
-            {
-                LogSnapshotHandlerFailed(_logger, next.Version, e);
-            }
         }
     }
 
@@ -414,9 +383,6 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
 
     [LoggerMessage(EventId = 308, Level = LogLevel.Error, Message = "Stopping the declared-dead silo failed")]
     private static partial void LogKillSelfFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 309, Level = LogLevel.Error, Message = "A membership snapshot handler failed on version {Version}")]
-    private static partial void LogSnapshotHandlerFailed(ILogger logger, long version, Exception exception);
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Debug, Message = "Gossip: the table reached version {Version} (local view {LocalVersion}); reading it")]
     private static partial void LogGossipReceived(ILogger logger, long version, long localVersion);

@@ -8,25 +8,31 @@ internal sealed class SystemTargetSiloProber(Func<IGrainReferenceRuntime> runtim
 {
     public async Task<bool> ProbeAsync(SiloAddress target, CancellationToken cancellationToken)
     {
+        Task? call = null;
         try
         {
-            await Target(target).Ping().WaitAsync(cancellationToken);
+            call = Target(target).Ping();
+            await call.WaitAsync(cancellationToken);
             return true;
         }
         catch (Exception)
         {
+            Observe(call);
             return false;
         }
     }
 
     public async Task<ProbeResult> ProbeIndirectlyAsync(SiloAddress intermediary, SiloAddress target, TimeSpan probeTimeout, CancellationToken cancellationToken)
     {
+        Task<bool>? call = null;
         try
         {
-            return await Target(intermediary).ProbeIndirectly(target, probeTimeout).WaitAsync(cancellationToken) ? ProbeResult.Succeeded : ProbeResult.Failed;
+            call = Target(intermediary).ProbeIndirectly(target, probeTimeout);
+            return await call.WaitAsync(cancellationToken) ? ProbeResult.Succeeded : ProbeResult.Failed;
         }
         catch (Exception)
         {
+            Observe(call);
             return ProbeResult.Unknown;
         }
     }
@@ -42,6 +48,10 @@ internal sealed class SystemTargetSiloProber(Func<IGrainReferenceRuntime> runtim
             // Gossip is best effort: the periodic refresh catches up.
         }
     }
+
+    // A call abandoned at its deadline may still fail later: observe it so that it is not reported as unobserved.
+    private static void Observe(Task? call) =>
+        call?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private IMembershipSystemTarget Target(SiloAddress silo) => runtime().GetSystemTarget<IMembershipSystemTarget>(silo);
 }

@@ -181,15 +181,14 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             return;
         }
 
-        if (runtime.GrainTypes.GetMaxLocalWorkers(metadata) > 0
-            || (request.ReplyTo is IResponseSink && !runtime.Catalog.IsStopping))
+        if (runtime.GrainTypes.GetMaxLocalWorkers(metadata) > 0)
         {
-            // Stateless workers are always local; a request another silo sent here was placed or looked up there:
-            // create the activation here (a registration conflict forwards it to the winner).
+            // Stateless workers are always local.
             DeliverLocally(request, target);
             return;
         }
 
+        var stopping = runtime.Catalog.IsStopping;
         if (runtime.Directory.TryGetCached(grainId, out var address) && address is not null)
         {
             if (!IsLocal(address.SiloAddress))
@@ -198,11 +197,18 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
                 return;
             }
 
-            if (!runtime.Catalog.IsStopping)
+            if (!stopping)
             {
                 DeliverLocally(request, target);
                 return;
             }
+        }
+        else if (request.ReplyTo is IResponseSink && request.SendingSilo is not null && !stopping)
+        {
+            // Another silo looked this grain up or placed it here: create it here. If the directory then names
+            // another activation, this one gives way and the request is forwarded to the winner.
+            DeliverLocally(request, target);
+            return;
         }
 
         _ = RouteSlowAsync(request, metadata, target);

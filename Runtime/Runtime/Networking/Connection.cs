@@ -149,6 +149,7 @@ internal sealed class Connection
         PipeReader? input = null;
         PipeWriter? output = null;
         Exception reason = new IOException("The connection was closed.");
+        var counted = false;
         try
         {
             socket ??= new Socket(RemoteEndPoint!.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -173,12 +174,14 @@ internal sealed class Connection
                 throw new InvalidOperationException(refusal);
             }
 
+            // Set before the state changes, so that a concurrent Close reports a connection whose handshake completed.
+            Volatile.Write(ref _opened, true);
             if (Interlocked.CompareExchange(ref _state, StateOpen, StateConnecting) != StateConnecting)
             {
                 return;
             }
 
-            Volatile.Write(ref _opened, true);
+            counted = true;
             _context.Counters.ConnectionOpened();
             _handler.OnOpened(this);
             _established.TrySetResult(true);
@@ -211,7 +214,7 @@ internal sealed class Connection
                 _context.Pool.Return(frame);
             }
 
-            if (WasOpened)
+            if (counted)
             {
                 _context.Counters.ConnectionClosed();
             }

@@ -13,8 +13,9 @@ namespace FlashSale.Runtime.Networking;
 /// that drops fails the requests pending on it with <see cref="SiloUnavailableException"/>; new requests go to
 /// the others at once, and a background loop reconnects with a doubling, bounded backoff
 /// (<see cref="NetworkingOptions.GatewayReconnectMinDelay"/> to <see cref="NetworkingOptions.GatewayReconnectMaxDelay"/>)
-/// and refreshes the list every <see cref="NetworkingOptions.GatewayListRefreshPeriod"/>. With no live gateway,
-/// a request fails at once with a <see cref="SiloUnavailableException"/> that lists the endpoints tried.
+/// and refreshes the list every <see cref="NetworkingOptions.GatewayListRefreshPeriod"/>, soon after a gateway is
+/// lost, and at the reconnect cadence while none is live (so that silos that joined meanwhile are found). With no
+/// live gateway, a request fails at once with a <see cref="SiloUnavailableException"/> that lists the endpoints tried.
 /// </summary>
 internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposable
 {
@@ -29,7 +30,10 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _maintenance = Task.CompletedTask;
     private long _nextRefresh;
+    private long _lastRefresh;
+    private int _emptyRefreshes;
     private uint _roundRobin;
+    private bool _maintaining;
     private volatile bool _stopped;
 
     /// <summary>
@@ -90,36 +94,47 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
     }
 
     /// <summary>
-    /// Fetches the gateway list and connects to every gateway, then keeps reconnecting in the background.
-    /// Throws <see cref="SiloUnavailableException"/> (and leaves nothing running) if no gateway accepts.
+    /// Fetches the gateway list, connects to every gateway not connected yet and starts reconnecting in the
+    /// background. Throws <see cref="SiloUnavailableException"/> listing the endpoints tried if no gateway accepts;
+    /// the background loop keeps trying, and StartAsync may be called again (it is idempotent once connected).
+    /// Stop with <see cref="StopAsync"/> or <see cref="DisposeAsync"/>.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_stopped, this);
         StartTimeoutSweep();
         await RefreshGatewaysAsync(cancellationToken).ConfigureAwait(false);
         var attempts = new List<Task>();
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_stopped, this);
             foreach (var state in _gateways.All)
             {
-                attempts.Add(Connect(state).Established);
+                var connection = state.Removed ? null : state.Connection ?? Connect(state);
+                if (connection is { IsOpen: false })
+                {
+                    attempts.Add(connection.Established);
+                }
+            }
+
+            if (!_maintaining)
+            {
+                _maintaining = true;
+                _maintenance = Task.Run(() => MaintainAsync(_stopping.Token), CancellationToken.None);
             }
         }
 
         await Task.WhenAll(attempts).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref _live).Length == 0)
         {
-            var error = CreateNoGatewayException();
-            await StopAsync(cancellationToken).ConfigureAwait(false);
-            throw error;
+            throw CreateNoGatewayException();
         }
-
-        _maintenance = Task.Run(() => MaintainAsync(_stopping.Token), CancellationToken.None);
     }
 
     /// <summary>Stops reconnecting, flushes and closes every gateway connection, failing pending requests with <see cref="SiloUnavailableException"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Task maintenance;
         lock (_lock)
         {
             if (_stopped)
@@ -128,10 +143,11 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
             }
 
             _stopped = true;
+            maintenance = _maintenance;
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _maintenance.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await maintenance.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         StopTimeoutSweep();
         await CloseAllConnectionsAsync(_ => new SiloUnavailableException($"Client {ClientId} is stopping."), flush: true, cancellationToken).ConfigureAwait(false);
     }
@@ -251,7 +267,10 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
             state.Failures = Math.Min(state.Failures + 1, 30);
             state.LastError = reason.Message;
             delay = Backoff(state.Failures);
-            state.NextAttempt = Time.GetTimestamp() + (long)(delay.TotalSeconds * Time.TimestampFrequency);
+            state.NextAttempt = Time.GetTimestamp() + Deadlines.ToTicks(delay, Time.TimestampFrequency);
+
+            // A lost gateway may mean the cluster changed: read the gateway list again soon (at most once per minimum delay).
+            _nextRefresh = Math.Min(_nextRefresh, _lastRefresh + Deadlines.ToTicks(Options.GatewayReconnectMinDelay, Time.TimestampFrequency));
         }
 
         if (_stopped)
@@ -291,8 +310,7 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
 
     private async Task RefreshGatewaysAsync(CancellationToken cancellationToken)
     {
-        _nextRefresh = Time.GetTimestamp() + (long)(Options.GatewayListRefreshPeriod.TotalSeconds * Time.TimestampFrequency);
-        IReadOnlyList<IPEndPoint> endpoints;
+        IReadOnlyList<IPEndPoint>? endpoints = null;
         try
         {
             endpoints = await _gatewayProvider(cancellationToken).ConfigureAwait(false);
@@ -300,12 +318,20 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
         catch (Exception e) when (e is not OperationCanceledException)
         {
             NetworkingLog.GatewayListFailed(Logger, e);
-            return;
         }
 
         lock (_lock)
         {
-            _gateways.Merge(endpoints);
+            if (endpoints is not null)
+            {
+                _gateways.Merge(endpoints);
+            }
+
+            // Without a live gateway, look for new ones at the reconnect cadence instead of the slow refresh period.
+            _emptyRefreshes = _live.Length == 0 ? Math.Min(_emptyRefreshes + 1, 30) : 0;
+            var delay = _emptyRefreshes == 0 ? Options.GatewayListRefreshPeriod : Backoff(_emptyRefreshes);
+            _lastRefresh = Time.GetTimestamp();
+            _nextRefresh = _lastRefresh + Deadlines.ToTicks(delay, Time.TimestampFrequency);
         }
     }
 
@@ -314,15 +340,16 @@ internal sealed class GatewayClientConnector : MessagingEndpoint, IAsyncDisposab
         while (!cancellationToken.IsCancellationRequested)
         {
             var wake = Volatile.Read(ref _wake).Task;
-            if (Time.GetTimestamp() >= _nextRefresh)
+            if (Time.GetTimestamp() >= Interlocked.Read(ref _nextRefresh))
             {
                 await RefreshGatewaysAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var now = Time.GetTimestamp();
-            var nextDue = _nextRefresh;
+            long nextDue;
             lock (_lock)
             {
+                nextDue = _nextRefresh;
                 foreach (var state in _gateways.All)
                 {
                     if (state.Connection is not null || state.Removed)

@@ -309,7 +309,7 @@ internal sealed class SiloMessageCenter : MessagingEndpoint, IMessageCenter, IAs
             NetworkingLog.ConnectFailed(Logger, $"silo {target}", reason.Message);
             if (Options.ConnectionRetryDelay > TimeSpan.Zero)
             {
-                var retryAt = Time.GetTimestamp() + (long)(Options.ConnectionRetryDelay.TotalSeconds * Time.TimestampFrequency);
+                var retryAt = Time.GetTimestamp() + Deadlines.ToTicks(Options.ConnectionRetryDelay, Time.TimestampFrequency);
                 _connectFailures[target] = new ConnectFailure(retryAt, message + $" (no new attempt before Networking:ConnectionRetryDelay = {Options.ConnectionRetryDelay} has passed)");
             }
         }

@@ -9,7 +9,7 @@ namespace FlashSale.Runtime.Reminders;
 ///
 /// Guarantees: a registered reminder is in the table before registration returns, so it survives the
 /// deactivation of its grain and the loss of the silo that registered it. The silo that owns the reminder's
-/// range of the hash ring (here: the whole ring; the cluster narrows it to this silo's range) keeps a local
+/// grain hash on the ring (the grain directory's ring: the whole ring for a cluster of one) keeps a local
 /// timer per reminder and calls <see cref="IRemindable.ReceiveReminder"/>, activating the grain if needed.
 /// The table is re-read every <see cref="ReminderOptions.RefreshReminderListPeriod"/> and whenever the
 /// owned range changes, so ownership moves without losing reminders. Ticks are at-least-once per period:
@@ -26,7 +26,7 @@ internal sealed partial class ReminderService : IReminderService, IDisposable
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private ITimer? _refreshTimer;
-    private (uint Begin, uint End) _range = (0, 0);
+    private Func<uint, bool> _owns = static _ => true;
     private bool _stopped;
 
     public ReminderService(IReminderTable table, SiloRuntime runtime, IOptions<ReminderOptions> options, ILogger<ReminderService> logger)
@@ -79,10 +79,10 @@ internal sealed partial class ReminderService : IReminderService, IDisposable
         _refreshGate.Dispose();
     }
 
-    /// <summary>Changes the ring range this silo owns and reloads its reminders.</summary>
-    public Task SetRangeAsync(uint begin, uint end, CancellationToken cancellationToken = default)
+    /// <summary>Changes which grain hashes this silo owns (its ranges of the ring) and reloads its reminders.</summary>
+    public Task SetOwnershipAsync(Func<uint, bool> ownsHash, CancellationToken cancellationToken = default)
     {
-        _range = (begin, end);
+        _owns = ownsHash;
         return RefreshAsync(cancellationToken);
     }
 
@@ -108,7 +108,7 @@ internal sealed partial class ReminderService : IReminderService, IDisposable
         };
         var etag = await _table.UpsertRowAsync(entry);
         entry = entry with { ETag = etag };
-        if (RingRange.Contains(_range.Begin, _range.End, grainId.UniformHash))
+        if (_owns(grainId.UniformHash))
         {
             Schedule(entry);
         }
@@ -151,10 +151,16 @@ internal sealed partial class ReminderService : IReminderService, IDisposable
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
-            var rows = await _table.ReadRangeAsync(_range.Begin, _range.End, cancellationToken);
+            var owns = _owns;
+            var rows = await _table.ReadRangeAsync(0, 0, cancellationToken);
             var seen = new HashSet<(GrainId, string)>();
             foreach (var row in rows)
             {
+                if (!owns(row.GrainId.UniformHash))
+                {
+                    continue;
+                }
+
                 seen.Add((row.GrainId, row.ReminderName));
                 Schedule(row);
             }

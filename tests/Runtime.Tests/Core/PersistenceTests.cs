@@ -58,8 +58,9 @@ public sealed class PersistenceTests(SingleSiloFixture fixture) : IClassFixture<
 
         await cluster.StartAdditionalSiloAsync();
         await cluster.StopSiloAsync(cluster.Primary);
+        await cluster.WaitForLivenessToStabilizeAsync();
 
-        Assert.Equal(2, await cluster.Client.GetGrain<IStatefulGrain>(key).GetValue());
+        Assert.Equal(2, await Retry.UntilSuccessAsync(() => cluster.Client.GetGrain<IStatefulGrain>(key).GetValue(), "the grain to answer from the remaining silo"));
         await cluster.DisposeAsync();
     }
 
@@ -74,8 +75,9 @@ public sealed class PersistenceTests(SingleSiloFixture fixture) : IClassFixture<
 
         await cluster.StartAdditionalSiloAsync();
         await cluster.KillSiloAsync(cluster.Primary);
+        await cluster.WaitForLivenessToStabilizeAsync();
 
-        Assert.Equal(1, await cluster.Client.GetGrain<IStatefulGrain>(key).GetValue());
+        Assert.Equal(1, await Retry.UntilSuccessAsync(() => cluster.Client.GetGrain<IStatefulGrain>(key).GetValue(), "the grain to answer from the remaining silo"));
         await cluster.DisposeAsync();
     }
 }

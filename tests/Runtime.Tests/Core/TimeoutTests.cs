@@ -23,11 +23,17 @@ public sealed class TimeoutTests
         Assert.Contains("Hang", error.Message, StringComparison.Ordinal);
 
         // The grain is still stuck in Hang: a graceful stop gives up on it after the deactivation timeout.
-        var stopping = cluster.DisposeAsync().AsTask();
-        await Wait.UntilAsync(() => cluster.Primary.Status == SiloStatus.ShuttingDown, "the silo to start shutting down");
-        time.AdvanceSeconds(31);
+        var stopping = cluster.StopSiloAsync(cluster.Primary);
+        await Wait.UntilAsync(() => cluster.Primary.Status is SiloStatus.ShuttingDown or SiloStatus.Stopping or SiloStatus.Dead, "the silo to start shutting down");
+        for (var i = 0; i < 40 && !stopping.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
         await stopping.WaitAsync(Wait.DefaultTimeout);
         Assert.Equal(SiloStatus.Dead, cluster.Primary.Status);
+        await cluster.DisposeAsync();
     }
 
     [Fact]

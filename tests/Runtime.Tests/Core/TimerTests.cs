@@ -31,6 +31,7 @@ public sealed class TimerTests
         await grain.StartTimer(TimeSpan.FromSeconds(1));
 
         var held = grain.HoldRequest();
+        await Wait.UntilAsync(() => grain.IsHolding(), "the request to hold the grain");
         time.Advance(TimeSpan.FromSeconds(1));
         time.Advance(TimeSpan.FromSeconds(1));
 

@@ -17,6 +17,9 @@ public interface ITimerGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<int> GetOverlaps();
+
+    [AlwaysInterleave]
+    Task<bool> IsHolding();
 }
 
 public sealed class TimerGrain : Grain, ITimerGrain
@@ -68,4 +71,6 @@ public sealed class TimerGrain : Grain, ITimerGrain
     }
 
     public Task<int> GetOverlaps() => Task.FromResult(_overlaps);
+
+    public Task<bool> IsHolding() => Task.FromResult(_inRequest);
 }

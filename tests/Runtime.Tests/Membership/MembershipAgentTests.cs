@@ -138,6 +138,23 @@ public sealed class MembershipAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task JoinAsync_ActiveSiloNeverAnswers_FailsAndMarksOwnRowDead()
+    {
+        var a = NewSilo();
+        await a.JoinAsync();
+        _network.Set(a.Address, FakeSiloNetwork.SiloState.Down);
+        var b = NewSilo(configure: o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(20));
+
+        var join = b.JoinAsync();
+        await _time.RunUntilAsync(() => join.IsCompleted, "the join giving up", TimeSpan.FromSeconds(30));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => join);
+        Assert.Equal(SiloStatus.Dead, await _table.StatusAsync(b.Address));
+        Assert.False(b.Lifetime.Killed);
+        Assert.Equal(SiloStatus.Active, await _table.StatusAsync(a.Address));
+    }
+
+    [Fact]
     public async Task IAmAlive_WrittenEveryPeriodWithoutChangingVersion()
     {
         var silo = NewSilo();

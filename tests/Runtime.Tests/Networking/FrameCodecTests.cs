@@ -63,6 +63,26 @@ public sealed class FrameCodecTests
     }
 
     [Fact]
+    public void Request_GrainReferenceArgument_BindsToReceivingRuntime()
+    {
+        RequestBase? captured = null;
+        var sender = new ProxyRuntime(new ManualTimeProvider(), TimeSpan.FromSeconds(30), r => captured = r);
+        var receiver = new ProxyRuntime(new ManualTimeProvider(), TimeSpan.FromSeconds(30), _ => { });
+        _ = sender.Get<IRelayGrain>("relay").Relay(sender.Get<IEchoGrain>("target"));
+
+        var body = Encode(frame => FrameCodec.WriteRequest(frame, captured!, 10, null, new SerializerSession(sender)));
+        var reader = new Reader(body.AsSpan(1), new SerializerSession(receiver));
+        var header = FrameCodec.ReadRequestHeader(ref reader, null);
+        var copy = FrameCodec.CreateRequest(header, out _);
+        copy.DeserializeArguments(ref reader);
+
+        var reference = Assert.IsAssignableFrom<GrainReference>(copy.GetArgument(0));
+        Assert.Same(receiver, reference.Runtime);
+        Assert.Equal(GrainId.Create("echo", "target"), reference.GrainId);
+        Assert.IsAssignableFrom<IEchoGrain>(reference);
+    }
+
+    [Fact]
     public void Response_RoundTrip_KeepsResult()
     {
         var sent = (Request<string>)Capture(g => g.Echo("x"));

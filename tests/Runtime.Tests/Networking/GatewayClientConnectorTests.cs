@@ -81,6 +81,23 @@ public sealed class GatewayClientConnectorTests
     }
 
     [Fact]
+    public async Task OnlyGatewayDies_ClientFindsGatewayThatJoinedSince()
+    {
+        var s1 = await TestSilo.StartAsync();
+        IPEndPoint[] listed = [s1.Center.GatewayEndpoint!];
+        await using var client = new TestClient(() => Volatile.Read(ref listed));
+        await client.StartAsync().WaitAsync(Wait.DefaultTimeout);
+        await using var s2 = await TestSilo.StartAsync();
+        Volatile.Write(ref listed, [s1.Center.GatewayEndpoint!, s2.Center.GatewayEndpoint!]);
+
+        s1.Center.Abort();
+
+        await Wait.UntilAsync(() => client.Connector.ConnectedGateways.Contains(s2.Address), "the client to connect to the new gateway");
+        Assert.Equal(9, await client.Echo().Add(4, 5).AsTask().WaitAsync(Wait.DefaultTimeout));
+        await s1.DisposeAsync();
+    }
+
+    [Fact]
     public async Task StartAsync_NoGatewayReachable_FailsListingEndpointsTried()
     {
         var first = new IPEndPoint(IPAddress.Loopback, SiloMessageCenterTests.FreePort());
@@ -92,6 +109,22 @@ public sealed class GatewayClientConnectorTests
         Assert.Contains("No gateway is reachable", error.Message, StringComparison.Ordinal);
         Assert.Contains(first.ToString(), error.Message, StringComparison.Ordinal);
         Assert.Contains(second.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_RetriedAfterGatewayComesUp_Connects()
+    {
+        var port = SiloMessageCenterTests.FreePort();
+        await using var client = new TestClient([new IPEndPoint(IPAddress.Loopback, port)]);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => client.StartAsync().WaitAsync(Wait.DefaultTimeout));
+
+        await using var s1 = await TestSilo.StartAsync(gatewayPort: port);
+        await client.StartAsync().WaitAsync(Wait.DefaultTimeout);
+        await client.StartAsync().WaitAsync(Wait.DefaultTimeout);
+
+        Assert.Equal(3, await client.Echo().Add(1, 2).AsTask().WaitAsync(Wait.DefaultTimeout));
+        Assert.Equal(1, client.Connector.Counters.ConnectionsOpened);
+        Assert.Single(client.Connector.ConnectedGateways);
     }
 
     [Fact]

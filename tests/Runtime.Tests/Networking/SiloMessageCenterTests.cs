@@ -50,6 +50,19 @@ public sealed class SiloMessageCenterTests
     }
 
     [Fact]
+    public async Task SendRequest_OneWay_DeliveredAndNotTracked()
+    {
+        await using var a = await TestSilo.StartAsync();
+        await using var b = await TestSilo.StartAsync();
+
+        await a.EchoOn(b).Fire("go").WaitAsync(Wait.DefaultTimeout);
+
+        Assert.Equal(0, a.Center.PendingRequestCount);
+        await Wait.UntilAsync(() => b.Handler.Received == 1, "the one-way request to arrive");
+        Assert.Equal(1, b.Center.Counters.FramesSent); // its hello: no response to a one-way call
+    }
+
+    [Fact]
     public async Task SendRequest_GrainThrows_ExceptionKeepsTypeAndMessage()
     {
         await using var a = await TestSilo.StartAsync();

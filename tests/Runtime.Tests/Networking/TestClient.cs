@@ -12,6 +12,11 @@ internal sealed class TestClient : IAsyncDisposable
     private readonly ProxyRuntime _runtime;
 
     public TestClient(IReadOnlyList<IPEndPoint> gateways, string clusterId = TestSilo.DefaultClusterId, Action<NetworkingOptions>? configure = null)
+        : this(() => gateways, clusterId, configure)
+    {
+    }
+
+    public TestClient(Func<IReadOnlyList<IPEndPoint>> gateways, string clusterId = TestSilo.DefaultClusterId, Action<NetworkingOptions>? configure = null)
     {
         var networking = new NetworkingOptions { ConnectTimeout = TimeSpan.FromSeconds(2), GatewayReconnectMinDelay = TimeSpan.FromMilliseconds(50) };
         configure?.Invoke(networking);
@@ -20,7 +25,7 @@ internal sealed class TestClient : IAsyncDisposable
         _runtime = new ProxyRuntime(TimeProvider.System, messaging.ResponseTimeout, r => Connector!.SendRequest(r));
         Connector = new GatewayClientConnector(
             clusterId,
-            GatewayClientConnector.FixedGateways([.. gateways]),
+            _ => Task.FromResult(gateways()),
             static r => r.TrySignal(),
             _runtime,
             networking,

@@ -1,0 +1,6 @@
+namespace FlashSale.Runtime.Tests.Grains;
+
+public interface IPinnedGrain : IGrainWithIntegerKey
+{
+    Task<string> WhereAmI();
+}

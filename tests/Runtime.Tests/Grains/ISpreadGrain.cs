@@ -1,0 +1,6 @@
+namespace FlashSale.Runtime.Tests.Grains;
+
+public interface ISpreadGrain : IGrainWithIntegerKey
+{
+    Task<string> WhereAmI();
+}
