@@ -18,7 +18,7 @@ dotnet build FlashSale.sln -c Release --no-restore
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test FlashSale.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test FlashSale.sln -c Release --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

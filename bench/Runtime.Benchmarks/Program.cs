@@ -1,70 +1,26 @@
 using System.Globalization;
-using FlashSale.Runtime;
 using FlashSale.Runtime.Benchmarks;
-using FlashSale.Runtime.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-// In-silo grain calls beside a hand-written Channel<T> mailbox, in one run on one machine:
-// calls per second, latency p50/p99 and bytes allocated per call, for 1, 64 and 1,000 callers over 1 and 1,000 targets.
-// Usage: dotnet run -c Release --project bench/Runtime.Benchmarks [-- --seconds 5] [--no-write]
-var seconds = ArgValue("--seconds", 3);
-var write = !args.Contains("--no-write");
-var duration = TimeSpan.FromSeconds(seconds);
-var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 2));
-const long MaxCalls = 50_000_000;
-
-using var host = new HostBuilder()
-    .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-    .UseSilo(_ => { })
-    .Build();
-await host.StartAsync();
-var factory = host.Services.GetRequiredService<IGrainFactory>();
-
-var results = new List<(ScenarioResult Grain, ScenarioResult Mailbox)>();
-foreach (var (callers, targets) in new[] { (1, 1), (64, 1), (64, 1000), (1000, 1000), (1000, 1) })
+// Runtime benchmarks; each rewrites its own section of bench/RESULTS.md (unless --no-write).
+//   dotnet run -c Release --project bench/Runtime.Benchmarks [-- insilo|cluster|all] [--seconds 3] [--no-write]
+// "cluster" starts a second silo in a child process (this program with --role remote-silo).
+if (args.Length > 1 && args[0] == "--role" && args[1] == "remote-silo")
 {
-    var grains = Enumerable.Range(0, targets).Select(i => factory.GetGrain<IBenchGrain>(i + (targets * 10_000L))).ToArray();
-    foreach (var g in grains)
-    {
-        await g.Add(0);
-    }
-
-    var grain = await LoadDriver.RunAsync("grain", callers, targets, t => grains[t].Add(1), warmup, duration, MaxCalls);
-    var mailboxes = Enumerable.Range(0, targets).Select(_ => new ChannelMailbox()).ToArray();
-    var mailbox = await LoadDriver.RunAsync("channel mailbox", callers, targets, t => mailboxes[t].Add(1), warmup, duration, MaxCalls);
-    foreach (var m in mailboxes)
-    {
-        m.Stop();
-    }
-
-    results.Add((grain, mailbox));
-    Console.WriteLine($"{callers,5} callers {targets,5} targets: grain {grain.CallsPerSecond,12:N0}/s p50 {grain.P50Micros,7:N1}µs p99 {grain.P99Micros,8:N1}µs {grain.BytesPerCall,5:N0} B/call | mailbox {mailbox.CallsPerSecond,12:N0}/s p99 {mailbox.P99Micros,8:N1}µs {mailbox.BytesPerCall,5:N0} B/call | ratio {grain.CallsPerSecond / mailbox.CallsPerSecond:N2}");
+    await RemoteSiloProcess.RunAsync(args);
+    return;
 }
 
-await host.StopAsync();
-
-if (write)
+var seconds = ArgValue("--seconds", 3);
+var write = !args.Contains("--no-write");
+var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, CultureInfo.InvariantCulture, out _)) ?? "all";
+if (which is "insilo" or "all")
 {
-    var all = results.SelectMany(r => new[] { r.Grain, r.Mailbox });
-    var ratio = results.ToDictionary(r => r.Grain, r => r.Grain.CallsPerSecond / r.Mailbox.CallsPerSecond);
-    var key = results.First(r => r.Grain.Callers == 64 && r.Grain.Targets == 1000);
-    var body = $"""
-        ## In-silo grain calls (issue: runtime core)
+    await InSiloBenchmark.RunAsync(seconds, write);
+}
 
-        - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
-        - Machine: {ResultsFile.Machine()}
-        - Command: `dotnet run -c Release --project bench/Runtime.Benchmarks -- --seconds {seconds}`
-        - Work: `ValueTask<int> Add(int)` on a non-reentrant grain, closed-loop callers; baseline: the same work through a
-          single-reader `Channel<T>` mailbox per target with one completion object per call.
-
-        {ResultsFile.Table(all, r => ratio.TryGetValue(r, out var x) ? x.ToString("N2", CultureInfo.InvariantCulture) : "", "grain / mailbox")}
-
-        Targets (64 callers, 1,000 grains): ≥ 1,000,000 calls/s: {key.Grain.CallsPerSecond:N0} ({(key.Grain.CallsPerSecond >= 1_000_000 ? "met" : "missed")});
-        ≥ 0.5 of the mailbox: {ratio[key.Grain]:N2} ({(ratio[key.Grain] >= 0.5 ? "met" : "missed")}); ≤ 300 bytes per call: {key.Grain.BytesPerCall:N0} ({(key.Grain.BytesPerCall <= 300 ? "met" : "missed")}).
-        """;
-    ResultsFile.WriteSection("runtime-benchmarks", body);
+if (which is "cluster" or "all")
+{
+    await ClusterBenchmark.RunAsync(seconds, write);
 }
 
 int ArgValue(string name, int fallback)

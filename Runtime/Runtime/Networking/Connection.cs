@@ -127,7 +127,8 @@ internal sealed class Connection
         {
             try
             {
-                await _writerDone.Task.WaitAsync(flushTimeout, _context.Time).ConfigureAwait(false);
+                // Wall-clock on purpose: how long a peer may take to read is physics, not the logical time tests drive.
+                await _writerDone.Task.WaitAsync(flushTimeout, TimeProvider.System).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

@@ -1,0 +1,6 @@
+namespace FlashSale.Runtime.Benchmarks;
+
+public interface IRemoteBenchGrain : IGrainWithIntegerKey
+{
+    ValueTask<int> Add(int delta);
+}
