@@ -110,6 +110,11 @@ public sealed class TestCluster : IAsyncDisposable
                 {
                     configurator.Configure(silo);
                 }
+
+                foreach (var configure in _options.SiloConfigurations)
+                {
+                    configure(silo);
+                }
             })
             .Build();
         await host.StartAsync();

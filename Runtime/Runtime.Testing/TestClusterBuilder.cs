@@ -23,6 +23,13 @@ public sealed class TestClusterBuilder
         return this;
     }
 
+    /// <summary>Applies <paramref name="configure"/> to every silo, after the configurators (it may capture objects the test shares with the silos).</summary>
+    public TestClusterBuilder ConfigureSilos(Action<Hosting.ISiloBuilder> configure)
+    {
+        Options.SiloConfigurations.Add(configure);
+        return this;
+    }
+
     /// <summary>Gives silo i the datacenter labels[i % labels.Length].</summary>
     public TestClusterBuilder WithDatacenters(params string[] labels)
     {

@@ -33,6 +33,9 @@ public sealed class TestClusterOptions
         o.DeathVoteExpirationTimeout = TimeSpan.FromMinutes(1);
     };
 
+    /// <summary>Extra configuration applied to every silo after the configurators (for objects the test shares with the silos).</summary>
+    public List<Action<Hosting.ISiloBuilder>> SiloConfigurations { get; } = [];
+
     /// <summary>The call timeout of the client and the silos.</summary>
     public TimeSpan ResponseTimeout { get; set; } = MessagingOptions.DefaultResponseTimeout;
 }

@@ -680,6 +680,15 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
 
         Shared.Metrics.ActivationRemoved(Metadata.GrainType);
         LogDeactivated(Shared.Logger, GrainId, reason.ToString());
+        try
+        {
+            (GrainInstance as IDisposable)?.Dispose();
+        }
+        catch (Exception e)
+        {
+            LogDeactivationFailed(Shared.Logger, GrainId, e);
+        }
+
         _deactivated.TrySetResult();
 
         // Whoever was waiting goes to the next activation (created on demand), never lost.

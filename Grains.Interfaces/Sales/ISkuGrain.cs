@@ -1,0 +1,37 @@
+namespace FlashSale.Grains;
+
+/// <summary>
+/// The hot SKU (key: SKU id): owns the campaign and the books, splits the stock over shards, moves stock
+/// between them and declares the SKU sold out only when every unit is sold or held. Buyers never call it:
+/// they reach shards, and reads are served by replicas.
+/// </summary>
+public interface ISkuGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or updates the campaign; returns true when it was created.</summary>
+    Task<bool> Configure(Campaign campaign);
+
+    /// <summary>The buyer-facing view, or null when the SKU has no campaign.</summary>
+    [ReadOnly]
+    Task<SkuView?> GetView();
+
+    /// <summary>The books, or null when the SKU has no campaign.</summary>
+    [ReadOnly]
+    Task<SkuLedger?> GetLedger();
+
+    /// <summary>A new shard activation registers: stock granted to its previous epoch is reclaimed first.</summary>
+    /// <remarks>Interleaves, because the SKU may itself be waiting on a call that activates the shard.</remarks>
+    [AlwaysInterleave]
+    Task<ShardRegistration> RegisterShard(int index, string silo);
+
+    /// <summary>A shard asks for up to <paramref name="wanted"/> more units, reporting what it sold since it last reported.</summary>
+    Task<StockGrant> RequestStock(int index, long epoch, int wanted, int soldSinceLastReport);
+
+    /// <summary>A shard reports sales and gives units back (on deactivation, or when asked).</summary>
+    Task ReportAndReturn(int index, long epoch, int soldSinceLastReport, int returned);
+
+    /// <summary>Compares the books with the order log and the shards, repairs what it can, and reports the rest.</summary>
+    Task<ReconciliationReport> Reconcile();
+
+    /// <summary>Puts units held after a crash back on sale (an admin decision after checking the orders).</summary>
+    Task<int> ReleaseHeld(int units);
+}

@@ -1,0 +1,34 @@
+namespace FlashSale.Grains;
+
+/// <summary>The SKU's books: where every unit is.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SkuLedger
+{
+    /// <summary>The campaign.</summary>
+    [Id(0)]
+    public required Campaign Campaign { get; init; }
+
+    /// <summary>Units never granted to a shard.</summary>
+    [Id(1)]
+    public required int Pool { get; init; }
+
+    /// <summary>Units sold (committed orders in durable mode; reported sales in fast mode).</summary>
+    [Id(2)]
+    public required int Sold { get; init; }
+
+    /// <summary>Units whose fate is unknown after a crash in fast mode: held out of sale until an admin releases them.</summary>
+    [Id(3)]
+    public required int Held { get; init; }
+
+    /// <summary>The shards.</summary>
+    [Id(4)]
+    public required IReadOnlyList<ShardLedger> Shards { get; init; }
+
+    /// <summary>The sale's status.</summary>
+    [Id(5)]
+    public required SkuStatus Status { get; init; }
+
+    /// <summary>Units recovered from shards that died, over the campaign's life.</summary>
+    [Id(6)]
+    public int Recovered { get; init; }
+}

@@ -1,0 +1,33 @@
+using FlashSale.Grains.Configuration;
+using FlashSale.Grains.Orders;
+using FlashSale.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Hosting;
+
+/// <summary>Adds the flash-sale grains' services to a silo.</summary>
+public static class FlashSaleSiloExtensions
+{
+    /// <summary>
+    /// Adds the flash-sale services with the in-memory order log (the embedded default). An
+    /// <see cref="InMemoryOrderStore"/> registered beforehand is used as the committed orders (silos of one
+    /// process share it); otherwise the silo has its own.
+    /// </summary>
+    public static ISiloBuilder AddFlashSale(this ISiloBuilder builder, Action<FlashSaleOptions>? configure = null)
+    {
+        var services = builder.Services;
+        services.AddOptions<FlashSaleOptions>().Bind(builder.Configuration.GetSection("FlashSale:Sale")).ValidateOnStart();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlashSaleOptions>, FlashSaleOptionsValidator>());
+        services.TryAddSingleton<InMemoryOrderStore>();
+        services.TryAddSingleton<IOrderLog, InMemoryOrderLog>();
+        services.AddHostedService<OrderLogFlusher>();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+namespace FlashSale.Grains.Orders;
+
+/// <summary>
+/// The order log: where accepted purchases become orders. Durable appends complete only once the order is
+/// committed (many orders per round trip); written-behind appends return at once and are committed later, so a
+/// crash can lose them. An order is unique per (SKU, buyer, request id): appending a second one returns the first.
+/// </summary>
+public interface IOrderLog
+{
+    /// <summary>Commits an order; returns it, or the order already stored for the same (SKU, buyer, request id).</summary>
+    Task<Order> AppendAsync(Order order, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues an order to be committed later (fast mode); lost if the silo dies first.</summary>
+    void AppendBehind(Order order);
+
+    /// <summary>Commits every written-behind order now.</summary>
+    Task FlushAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The order with this id, or null.</summary>
+    Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Committed units of a SKU per (shard, epoch), counting pending and paid orders.</summary>
+    Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default);
+
+    /// <summary>Committed units per buyer of a SKU for the buyers of one shard (to restore per-user limits after a crash).</summary>
+    Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using FlashSale.Grains.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Orders;
+
+/// <summary>
+/// The order log over an <see cref="InMemoryOrderStore"/>. Durable appends commit at once. Written-behind
+/// orders wait in this silo's queue and are committed every <see cref="FlashSaleOptions.WriteBehindPeriod"/>;
+/// the queue belongs to the silo, so a killed silo loses what it held (the gap reconciliation reports), while
+/// a graceful stop flushes it.
+/// </summary>
+public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
+{
+    private readonly InMemoryOrderStore _store;
+    private readonly Channel<Order> _behind = Channel.CreateUnbounded<Order>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+    private readonly TimeSpan _period;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the log.</summary>
+    public InMemoryOrderLog(InMemoryOrderStore store, IOptions<FlashSaleOptions> options, TimeProvider time)
+    {
+        _store = store;
+        _period = options.Value.WriteBehindPeriod;
+        _time = time;
+        _writer = Task.Run(WriteBehindLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public Task<Order> AppendAsync(Order order, CancellationToken cancellationToken = default) => Task.FromResult(_store.Commit(order));
+
+    /// <inheritdoc />
+    public void AppendBehind(Order order) => _behind.Writer.TryWrite(order);
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        while (_behind.Reader.TryRead(out var order))
+        {
+            _store.Commit(order);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default) => Task.FromResult(_store.Get(orderId));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<(int Shard, long Epoch), int>();
+        foreach (var order in _store.ForSku(sku))
+        {
+            if (order.Status != OrderStatus.Expired)
+            {
+                counts[(order.Shard, order.Epoch)] = counts.GetValueOrDefault((order.Shard, order.Epoch)) + order.Quantity;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<(int Shard, long Epoch), int>>(counts);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default)
+    {
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var order in _store.ForSku(sku))
+        {
+            if (order.Shard == shard && order.Status != OrderStatus.Expired)
+            {
+                units[order.UserId] = units.GetValueOrDefault(order.UserId) + order.Quantity;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, int>>(units);
+    }
+
+    /// <summary>Stops the write-behind loop without committing what is queued (a crash loses it; a graceful stop flushes first).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    private async Task WriteBehindLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_period, _time, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await FlushAsync();
+        }
+    }
+}

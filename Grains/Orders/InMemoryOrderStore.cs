@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace FlashSale.Grains.Orders;
+
+/// <summary>
+/// The committed orders of the memory provider: the embedded default. One store may be shared by the silos
+/// of a process (a TestCluster, the demo), so that orders outlive a silo, as they would in a database.
+/// </summary>
+public sealed class InMemoryOrderStore
+{
+    private readonly ConcurrentDictionary<string, Order> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Sku, string User, string Request), Order> _byRequest = new();
+
+    /// <summary>The number of committed orders.</summary>
+    public int Count => _byId.Count;
+
+    /// <summary>Every committed order (a snapshot).</summary>
+    public IReadOnlyList<Order> All => [.. _byId.Values];
+
+    /// <summary>Commits an order unless one exists for its (SKU, buyer, request id); returns the stored one.</summary>
+    public Order Commit(Order order)
+    {
+        var stored = _byRequest.GetOrAdd((order.Sku, order.UserId, order.RequestId), order);
+        if (ReferenceEquals(stored, order))
+        {
+            _byId[order.OrderId] = order;
+        }
+
+        return stored;
+    }
+
+    /// <summary>Replaces a committed order (status changes).</summary>
+    public void Update(Order order)
+    {
+        _byId[order.OrderId] = order;
+        _byRequest[(order.Sku, order.UserId, order.RequestId)] = order;
+    }
+
+    /// <summary>The order with this id, or null.</summary>
+    public Order? Get(string orderId) => _byId.GetValueOrDefault(orderId);
+
+    /// <summary>The orders of a SKU.</summary>
+    public IEnumerable<Order> ForSku(string sku) => _byId.Values.Where(o => string.Equals(o.Sku, sku, StringComparison.Ordinal));
+}

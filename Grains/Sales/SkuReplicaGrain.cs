@@ -1,0 +1,42 @@
+using FlashSale.Grains.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Sales;
+
+/// <summary>
+/// One read replica of a SKU per silo. It answers from memory and refreshes from the SKU grain on a timer
+/// (<see cref="FlashSaleOptions.ReplicaRefreshPeriod"/>), so a million product reads cost the SKU grain one call
+/// per silo per second. Reentrant: reads never wait behind a refresh.
+/// </summary>
+[StatelessWorker(1)]
+[Reentrant]
+public sealed class SkuReplicaGrain(IOptions<FlashSaleOptions> options) : Grain, ISkuReplicaGrain
+{
+    private SkuView? _view;
+    private bool _loaded;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await RefreshAsync(cancellationToken);
+        var period = options.Value.ReplicaRefreshPeriod;
+        this.RegisterGrainTimer(RefreshAsync, period, period);
+    }
+
+    /// <inheritdoc />
+    public async Task<SkuView?> Get()
+    {
+        if (!_loaded)
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+
+        return _view;
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        _view = await GrainFactory.GetGrain<ISkuGrain>(this.GetPrimaryKeyString()).GetView();
+        _loaded = true;
+    }
+}

@@ -1,0 +1,271 @@
+using FlashSale.Grains.Configuration;
+using FlashSale.Grains.Orders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Sales;
+
+/// <summary>
+/// A slice of a SKU's stock, in memory, serving the buyers whose id hashes to it.
+///
+/// Guarantees
+/// - Never sells a unit it was not granted: <c>available</c> only grows by grants of its own epoch.
+/// - Per-user limit and idempotency: a buyer always reaches the same shard, whose turns are sequential, so
+///   checking and recording a buyer's units needs no lock; a retry with the same request id gets the first
+///   order back (from memory, or from the order log's uniqueness after a crash).
+/// - Durable mode answers "purchased" only after the order log committed the order; if the commit fails the
+///   unit goes back to <c>available</c> and the buyer is told nothing was sold.
+/// - Sales are counted locally and reported to the SKU every <see cref="FlashSaleOptions.ShardReportPeriod"/>
+///   (and with each refill), not per purchase. On deactivation unsold units go back to the SKU.
+/// </summary>
+public sealed partial class StockShardGrain : Grain, IStockShardGrain
+{
+    private const int MaxRefillAttempts = 3;
+    private readonly IOrderLog _orders;
+    private readonly TimeProvider _time;
+    private readonly FlashSaleOptions _options;
+    private readonly ILogger<StockShardGrain> _logger;
+    private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string User, string Request), PurchaseResult> _answers = [];
+    private ISkuGrain _sku = null!;
+    private string _skuId = string.Empty;
+    private int _index;
+    private Campaign? _campaign;
+    private long _epoch;
+    private int _available;
+    private int _soldUnreported;
+    private int _sold;
+    private long _rejected;
+    private long _reservations;
+    private bool _soldOut;
+
+    /// <summary>Creates the grain.</summary>
+    public StockShardGrain(IOrderLog orders, TimeProvider time, IOptions<FlashSaleOptions> options, ILogger<StockShardGrain> logger)
+    {
+        _orders = orders;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_skuId, _index) = ShardRouting.ParseShardKey(this.GetPrimaryKeyString());
+        _sku = GrainFactory.GetGrain<ISkuGrain>(_skuId);
+        var registration = await _sku.RegisterShard(_index, RuntimeIdentity);
+        _campaign = registration.Campaign;
+        _epoch = registration.Epoch;
+        _available = registration.Granted;
+        if (_campaign is null)
+        {
+            return;
+        }
+
+        foreach (var (user, units) in await _orders.GetUserUnitsAsync(_skuId, _index, cancellationToken))
+        {
+            _userUnits[user] = units;
+        }
+
+        this.RegisterGrainTimer(ReportAsync, _options.ShardReportPeriod, _options.ShardReportPeriod);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_campaign is null)
+        {
+            return;
+        }
+
+        var returned = _available;
+        _available = 0;
+        await _sku.ReportAndReturn(_index, _epoch, TakeUnreported(), returned);
+    }
+
+    /// <inheritdoc />
+    public async Task<PurchaseResult> Purchase(PurchaseRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserId) || string.IsNullOrWhiteSpace(request.RequestId) || request.Quantity < 1)
+        {
+            return Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required.");
+        }
+
+        if (_answers.TryGetValue((request.UserId, request.RequestId), out var first))
+        {
+            return first;
+        }
+
+        if (_campaign is not { } campaign)
+        {
+            return Reject(PurchaseOutcome.UnknownSku, $"SKU {_skuId} has no campaign.");
+        }
+
+        var now = _time.GetUtcNow();
+        if (now < campaign.StartsAt)
+        {
+            return Reject(PurchaseOutcome.NotStarted, $"The sale starts at {campaign.StartsAt:O}.");
+        }
+
+        if (now >= campaign.EndsAt)
+        {
+            return Reject(PurchaseOutcome.Ended, $"The sale ended at {campaign.EndsAt:O}.");
+        }
+
+        var owned = _userUnits.GetValueOrDefault(request.UserId);
+        if (owned + request.Quantity > campaign.PerUserLimit)
+        {
+            return Reject(PurchaseOutcome.LimitExceeded, $"The limit is {campaign.PerUserLimit} per buyer; {owned} already bought.");
+        }
+
+        if (!await EnsureAvailableAsync(request.Quantity))
+        {
+            return Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
+        }
+
+        // The units are this buyer's from here on: taken before the await so nothing else can sell them.
+        _available -= request.Quantity;
+        _userUnits[request.UserId] = owned + request.Quantity;
+        var order = new Order
+        {
+            OrderId = NewOrderId(),
+            Sku = _skuId,
+            UserId = request.UserId,
+            Quantity = request.Quantity,
+            Price = campaign.Price,
+            CreatedAt = now,
+            RequestId = request.RequestId,
+            Shard = _index,
+            Epoch = _epoch,
+        };
+
+        if (campaign.WriteMode == WriteMode.Durable)
+        {
+            Order stored;
+            try
+            {
+                stored = await _orders.AppendAsync(order);
+            }
+            catch (Exception e)
+            {
+                Undo(request);
+                LogCommitFailed(_logger, _skuId, _index, e.Message);
+                return Reject(PurchaseOutcome.Unavailable, "The order could not be recorded; nothing was sold. Try again.");
+            }
+
+            if (!string.Equals(stored.OrderId, order.OrderId, StringComparison.Ordinal))
+            {
+                // The same request was already committed (before a crash): answer with that order, sell nothing more.
+                Undo(request);
+                return Remember(request, new PurchaseResult(PurchaseOutcome.Purchased, stored, "Already purchased with this request id."));
+            }
+        }
+        else
+        {
+            _orders.AppendBehind(order);
+        }
+
+        _soldUnreported += request.Quantity;
+        _sold += request.Quantity;
+        return Remember(request, new PurchaseResult(PurchaseOutcome.Purchased, order, null));
+    }
+
+    /// <inheritdoc />
+    public Task Reserve(string userId)
+    {
+        _reservations++;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<int> Release(long epoch, int wanted)
+    {
+        if (epoch != _epoch || wanted <= 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        // Keep half for this shard's own buyers, but let the last unit go: stock must flow to where buyers are.
+        var give = Math.Min(wanted, (_available + 1) / 2);
+        _available -= give;
+        return Task.FromResult(give);
+    }
+
+    /// <inheritdoc />
+    public Task<ShardCounters> GetCounters() =>
+        Task.FromResult(new ShardCounters(_index, _epoch, _available, _sold, _rejected, _reservations, RuntimeIdentity));
+
+    private async Task<bool> EnsureAvailableAsync(int quantity)
+    {
+        for (var attempt = 0; attempt < MaxRefillAttempts && _available < quantity; attempt++)
+        {
+            if (_soldOut && attempt == 0)
+            {
+                return false;
+            }
+
+            var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), TakeUnreported());
+            _available += grant.Units;
+            _soldOut = grant.SoldOut && _available < quantity;
+            if (_soldOut)
+            {
+                return false;
+            }
+        }
+
+        return _available >= quantity;
+    }
+
+    private async Task ReportAsync(CancellationToken cancellationToken)
+    {
+        if (_soldOut)
+        {
+            // Units may have come back (expired orders, released holds): ask again, quietly.
+            var grant = await _sku.RequestStock(_index, _epoch, RefillBatch(), TakeUnreported());
+            _available += grant.Units;
+            _soldOut = grant.SoldOut;
+            return;
+        }
+
+        if (_soldUnreported > 0)
+        {
+            await _sku.ReportAndReturn(_index, _epoch, TakeUnreported(), 0);
+        }
+    }
+
+    private int RefillBatch()
+    {
+        var shards = Math.Max(1, _campaign?.Shards ?? 1);
+        return Math.Clamp((_campaign?.Stock ?? 0) / (shards * 4), 1, _options.MaxRefillBatch);
+    }
+
+    private int TakeUnreported()
+    {
+        var sold = _soldUnreported;
+        _soldUnreported = 0;
+        return sold;
+    }
+
+    private void Undo(PurchaseRequest request)
+    {
+        _available += request.Quantity;
+        _userUnits[request.UserId] -= request.Quantity;
+    }
+
+    private PurchaseResult Reject(PurchaseOutcome outcome, string message)
+    {
+        _rejected++;
+        return PurchaseResult.Reject(outcome, message);
+    }
+
+    private PurchaseResult Remember(PurchaseRequest request, PurchaseResult result)
+    {
+        _answers[(request.UserId, request.RequestId)] = result;
+        return result;
+    }
+
+    private string NewOrderId() => $"{_skuId}-{_index}-{_epoch}-{Guid.NewGuid():N}";
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "SKU {Sku} shard {Shard}: an order could not be committed: {Reason}")]
+    private static partial void LogCommitFailed(ILogger logger, string sku, int shard, string reason);
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using FlashSale.Grains.Hosting;
+using FlashSale.Grains.Orders;
+using FlashSale.Runtime.Hosting;
+using FlashSale.Runtime.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlashSale.Grains.Tests;
+
+/// <summary>A TestCluster running the flash-sale grains on the memory providers, with one order store shared by all silos (like a database).</summary>
+public sealed class SaleCluster : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, SkuView> _views = new(StringComparer.Ordinal);
+
+    private SaleCluster(TestCluster cluster, InMemoryOrderStore orders)
+    {
+        Cluster = cluster;
+        Orders = orders;
+    }
+
+    public TestCluster Cluster { get; }
+
+    public InMemoryOrderStore Orders { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null)
+    {
+        var orders = new InMemoryOrderStore();
+        var builder = new TestClusterBuilder(silos)
+            .ConfigureSilos(silo =>
+            {
+                silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                silo.Services.AddSingleton(orders);
+                silo.AddFlashSale(o =>
+                {
+                    o.ShardReportPeriod = TimeSpan.FromMilliseconds(200);
+                    o.ReplicaRefreshPeriod = TimeSpan.FromMilliseconds(200);
+                    o.ReconciliationPeriod = TimeSpan.FromSeconds(2);
+                    o.WriteBehindPeriod = writeBehind ?? TimeSpan.FromMilliseconds(100);
+                });
+            });
+        if (time is not null)
+        {
+            builder.WithTimeProvider(time);
+        }
+
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new SaleCluster(cluster, orders);
+    }
+
+    public static Campaign Campaign(string sku, int stock, int shards = 8, int limit = 2, WriteMode mode = WriteMode.Durable, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null) => new()
+    {
+        Sku = sku,
+        Name = $"Product {sku}",
+        Price = 9.99m,
+        Stock = stock,
+        PerUserLimit = limit,
+        StartsAt = startsAt ?? DateTimeOffset.UtcNow.AddDays(-1),
+        EndsAt = endsAt ?? DateTimeOffset.UtcNow.AddDays(1),
+        Shards = shards,
+        WriteMode = mode,
+    };
+
+    public async Task<SkuView> CreateAsync(Campaign campaign)
+    {
+        await Client.GetGrain<ISkuGrain>(campaign.Sku).Configure(campaign);
+        var view = await Client.GetGrain<ISkuGrain>(campaign.Sku).GetView() ?? throw new InvalidOperationException("no view");
+        _views[campaign.Sku] = view;
+        return view;
+    }
+
+    /// <summary>Routes a purchase the way the gateway does: to the buyer's shard.</summary>
+    public Task<PurchaseResult> BuyAsync(string sku, string user, int quantity = 1, string? requestId = null)
+    {
+        var shards = _views[sku].ShardCount;
+        var shard = Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, shards)));
+        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
+    }
+
+    public int UnitsInLog(string sku) => Orders.ForSku(sku).Where(o => o.Status != OrderStatus.Expired).Sum(o => o.Quantity);
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
