@@ -17,6 +17,11 @@ public interface IStockShardGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<int> Release(long epoch, int wanted);
 
+    /// <summary>Tells the shard that units came back to the SKU (released holds, expired orders): it may ask again.</summary>
+    [OneWay]
+    [AlwaysInterleave]
+    Task StockReturned();
+
     /// <summary>The shard's counters (and activates it, which reclaims a dead predecessor's stock).</summary>
     [AlwaysInterleave]
     Task<ShardCounters> GetCounters();

@@ -40,6 +40,13 @@ public sealed record ReconciliationReport
     [Id(8)]
     public required int Recovered { get; init; }
 
+    /// <summary>Units sold in fast mode whose orders are known lost with their silo.</summary>
+    [Id(10)]
+    public int Lost { get; init; }
+
+    /// <summary>The most units whose acknowledged orders can be missing from the log: held plus lost.</summary>
+    public int MaxUnitsPossiblyLost => Held + Lost;
+
     /// <summary>Problems found that could not be repaired (empty when the books balance).</summary>
     [Id(9)]
     public required IReadOnlyList<string> Drift { get; init; }

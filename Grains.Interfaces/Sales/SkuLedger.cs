@@ -31,4 +31,8 @@ public sealed record SkuLedger
     /// <summary>Units recovered from shards that died, over the campaign's life.</summary>
     [Id(6)]
     public int Recovered { get; init; }
+
+    /// <summary>Units sold in fast mode whose orders died with their silo (counted in <see cref="Sold"/>).</summary>
+    [Id(7)]
+    public int Lost { get; init; }
 }

@@ -139,7 +139,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         await _writeGate.WaitAsync();
         try
         {
-            if (Books.Shards.TryGetValue(index, out var previous) && previous.Outstanding != 0)
+            if (Books.Shards.TryGetValue(index, out var previous))
             {
                 await ReclaimAsync(index, previous);
             }
@@ -238,9 +238,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             drift.Add($"The books account for {accounted} units but the campaign has {campaign.Stock}.");
         }
 
-        if (campaign.WriteMode == WriteMode.Durable && inLog != Books.Sold && Books.Outstanding == 0)
+        if (inLog + Books.Lost != Books.Sold && Books.Outstanding == 0)
         {
-            drift.Add($"The order log holds {inLog} units but the ledger says {Books.Sold} were sold.");
+            drift.Add($"The order log holds {inLog} units (and {Books.Lost} are known lost) but the ledger says {Books.Sold} were sold.");
         }
 
         if (inLog > campaign.Stock)
@@ -260,6 +260,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             InShards = Math.Max(0, Books.Outstanding),
             Held = Books.Held,
             Recovered = Books.Recovered,
+            Lost = Books.Lost,
             Drift = drift,
         };
     }
@@ -271,8 +272,18 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         Books.Held -= released;
         Books.Pool += released;
         await SaveAsync();
+        NotifyStockReturned();
         LogHeldReleased(_logger, Sku, released);
         return released;
+    }
+
+    /// <summary>Tells every shard that stock is back, so that none keeps answering "sold out" from its local flag.</summary>
+    private void NotifyStockReturned()
+    {
+        foreach (var index in Books.Shards.Keys)
+        {
+            _ = GrainFactory.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(Sku, index)).StockReturned();
+        }
     }
 
     private SkuStatus Status()
@@ -303,6 +314,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         Sold = Books.Sold,
         Held = Books.Held,
         Recovered = Books.Recovered,
+        Lost = Books.Lost,
         Status = Status(),
         Shards = [.. Books.Shards.OrderBy(s => s.Key).Select(s => new ShardLedger(s.Key, s.Value.Epoch, s.Value.Granted, s.Value.Sold, s.Value.Returned, s.Value.Silo))],
     };
@@ -319,6 +331,12 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         var committed = await _orders.CountUnitsAsync(Sku);
         var logged = committed.GetValueOrDefault((index, previous.Epoch));
         var knownSold = Math.Max(previous.Sold, logged);
+        if (Books.Campaign!.WriteMode == WriteMode.Fast && previous.Sold > logged)
+        {
+            // Reported to the buyers and to these books, but the orders died in the silo's write-behind queue.
+            Books.Lost += previous.Sold - logged;
+        }
+
         Record(previous, knownSold - previous.Sold);
         var unaccounted = previous.Outstanding;
         if (unaccounted <= 0)

@@ -36,6 +36,10 @@ public sealed class SkuState
     [Id(7)]
     public int ShardCount { get; set; }
 
+    /// <summary>Units a dead fast-mode epoch reported sold whose orders never reached the log: buyers were told, the orders are lost.</summary>
+    [Id(8)]
+    public int Lost { get; set; }
+
     /// <summary>Units in live shards by the SKU's account.</summary>
     public int Outstanding => Shards.Values.Sum(s => s.Outstanding);
 }

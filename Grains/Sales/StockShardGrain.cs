@@ -192,6 +192,13 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     }
 
     /// <inheritdoc />
+    public Task StockReturned()
+    {
+        _soldOut = false;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<ShardCounters> GetCounters() =>
         Task.FromResult(new ShardCounters(_index, _epoch, _available, _sold, _rejected, _reservations, RuntimeIdentity));
 
