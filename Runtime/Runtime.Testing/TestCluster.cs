@@ -103,7 +103,15 @@ public sealed class TestCluster : IAsyncDisposable
                     o.GatewayPort = gatewayPort;
                 });
                 silo.Configure<MessagingOptions>(o => o.ResponseTimeout = _options.ResponseTimeout);
-                silo.UseInMemoryClustering();
+                if (_options.ConfigureClustering is { } configureClustering)
+                {
+                    configureClustering(silo);
+                }
+                else
+                {
+                    silo.UseInMemoryClustering();
+                }
+
                 silo.Configure(_options.ConfigureMembership);
                 silo.Services.Replace(ServiceDescriptor.Singleton(_options.TimeProvider));
                 foreach (var configurator in _configurators)

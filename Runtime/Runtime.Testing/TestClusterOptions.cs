@@ -1,4 +1,5 @@
 using FlashSale.Runtime.Configuration;
+using FlashSale.Runtime.Hosting;
 
 namespace FlashSale.Runtime.Testing;
 
@@ -35,6 +36,13 @@ public sealed class TestClusterOptions
 
     /// <summary>Extra configuration applied to every silo after the configurators (for objects the test shares with the silos).</summary>
     public List<Action<Hosting.ISiloBuilder>> SiloConfigurations { get; } = [];
+
+    /// <summary>
+    /// Registers each silo's clustering (its membership table and the membership protocol) in place of the shared
+    /// in-memory table; null (the default) uses <c>UseInMemoryClustering()</c>. For example
+    /// <c>silo => silo.UsePostgresClustering(o => ...)</c>.
+    /// </summary>
+    public Action<ISiloBuilder>? ConfigureClustering { get; set; }
 
     /// <summary>The call timeout of the client and the silos.</summary>
     public TimeSpan ResponseTimeout { get; set; } = MessagingOptions.DefaultResponseTimeout;

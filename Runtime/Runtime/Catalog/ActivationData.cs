@@ -336,7 +336,8 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
     // Called under the lock.
     private RequestBase? TakeRunnable(ref List<RequestBase>? expired)
     {
-        while (_state == ActivationState.Valid && _waiting.Count > 0)
+        // A pending deactivation admits nothing new: waiting requests go to the next activation instead.
+        while (_state == ActivationState.Valid && _waiting.Count > 0 && _pendingDeactivation is null)
         {
             var index = -1;
             if (_running.Count == 0 || _reentrant || MayInterleave(_waiting[0]))
@@ -528,18 +529,20 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
                 RuntimeContext.Constructing = null;
             }
 
-            using var cts = new CancellationTokenSource(Shared.CollectionOptions.ActivationTimeout, Shared.Time);
+            var timeout = Shared.CollectionOptions.ActivationTimeout;
+            using var cts = new CancellationTokenSource(timeout, Shared.Time);
             if (_participants is not null)
             {
                 foreach (var participant in _participants)
                 {
-                    await participant.OnActivateAsync(cts.Token);
+                    await participant.OnActivateAsync(cts.Token).WaitAsync(timeout, Shared.Time);
                 }
             }
 
             if (GrainInstance is Grain grain)
             {
-                await grain.OnActivateAsync(cts.Token);
+                // Bounded even when the grain ignores its token: callers must not queue behind it forever.
+                await grain.OnActivateAsync(cts.Token).WaitAsync(timeout, Shared.Time);
             }
         }
         catch (Exception e)
@@ -552,6 +555,12 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
             bool deactivate;
             lock (_lock)
             {
+                if (_state != ActivationState.Activating)
+                {
+                    // Aborted (the silo was killed) while activating: it must not come back to life.
+                    return;
+                }
+
                 _state = ActivationState.Valid;
                 _lastActive = Shared.Time.GetTimestamp();
                 deactivate = _pendingDeactivation is not null;
@@ -567,22 +576,12 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         }
 
         LogActivationFailed(Shared.Logger, GrainId, failure);
-        List<RequestBase> waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = _waiting.DrainAll();
-        }
-
-        Shared.Catalog.Remove(this);
         if (Address is { } registered)
         {
-            _ = Shared.Directory.UnregisterAsync(registered);
+            await Shared.Directory.UnregisterAsync(registered);
         }
 
-        StopTimers();
-        _deactivated.TrySetResult();
-        foreach (var request in waiting)
+        foreach (var request in Retire(reroute: false))
         {
             request.Exception = failure;
             Shared.RuntimeClient.Respond(request);
@@ -593,14 +592,37 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
     private async Task<bool> RegisterInDirectoryAsync()
     {
         var address = new GrainAddress { GrainId = GrainId, SiloAddress = Silo, ActivationId = ActivationId, MembershipVersion = Shared.ClusterView.Snapshot.Version };
-        var winner = await Shared.Directory.RegisterAsync(address);
-        if (winner.Matches(address))
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            Address = address;
-            return true;
+            var winner = await Shared.Directory.RegisterAsync(address);
+            if (winner.Matches(address))
+            {
+                Address = address;
+                return true;
+            }
+
+            if (!winner.SiloAddress.Equals(Silo) || (Shared.Catalog.TryGetActivation(GrainId, out var live) && live!.ActivationId == winner.ActivationId))
+            {
+                break;
+            }
+
+            // The entry names an activation of this silo that no longer exists (an unregister that was lost):
+            // remove exactly that entry and register again, as Orleans does for non-existent activations.
+            await Shared.Directory.UnregisterAsync(winner);
         }
 
         // A duplicate: the grain is already active elsewhere. Everything queued here goes to the winner.
+        Retire(reroute: true);
+        return false;
+    }
+
+    /// <summary>
+    /// The one way out of the catalog: becomes Invalid, leaves the catalog, and re-routes (or drops, for timer
+    /// ticks of this activation) whatever was still waiting. Leaving the catalog before re-routing is what keeps a
+    /// waiting request from finding this activation again.
+    /// </summary>
+    private List<RequestBase> Retire(bool reroute)
+    {
         List<RequestBase> waiting;
         lock (_lock)
         {
@@ -610,13 +632,18 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         }
 
         Shared.Catalog.Remove(this);
+        StopTimers();
         _deactivated.TrySetResult();
-        foreach (var request in waiting)
+        waiting.RemoveAll(r => r is TimerTickRequest);
+        if (reroute)
         {
-            Shared.RuntimeClient.Reroute(request);
+            foreach (var request in waiting)
+            {
+                Shared.RuntimeClient.Reroute(request);
+            }
         }
 
-        return false;
+        return waiting;
     }
 
     private async void BeginDeactivation()
@@ -624,8 +651,9 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         DeactivationReason reason;
         lock (_lock)
         {
-            if (_state != ActivationState.Valid)
+            if (_state != ActivationState.Valid || _running.Count > 0)
             {
+                // Not yet: the last running request's completion starts it.
                 return;
             }
 
@@ -634,13 +662,15 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         }
 
         StopTimers();
-        using (var cts = new CancellationTokenSource(Shared.CollectionOptions.DeactivationTimeout, Shared.Time))
+        var timeout = Shared.CollectionOptions.DeactivationTimeout;
+        using (var cts = new CancellationTokenSource(timeout, Shared.Time))
         {
             try
             {
                 if (GrainInstance is Grain grain)
                 {
-                    await grain.OnDeactivateAsync(reason, cts.Token);
+                    // A grain that ignores its token must not keep the activation (or a silo's shutdown) forever.
+                    await grain.OnDeactivateAsync(reason, cts.Token).WaitAsync(timeout, Shared.Time);
                 }
             }
             catch (Exception e)
@@ -654,7 +684,7 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
                 {
                     try
                     {
-                        await _participants[i].OnDeactivateAsync(cts.Token);
+                        await _participants[i].OnDeactivateAsync(cts.Token).WaitAsync(timeout, Shared.Time);
                     }
                     catch (Exception e)
                     {
@@ -664,20 +694,13 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
             }
         }
 
-        Shared.Catalog.Remove(this);
+        // Unregister while still in the catalog (requests keep queueing here), then leave and hand them on.
         if (Address is { } registered)
         {
             await Shared.Directory.UnregisterAsync(registered);
         }
 
-        List<RequestBase> waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = _waiting.DrainAll();
-            _waitingInterleavable = 0;
-        }
-
+        Retire(reroute: true);
         Shared.Metrics.ActivationRemoved(Metadata.GrainType);
         LogDeactivated(Shared.Logger, GrainId, reason.ToString());
         try
@@ -687,14 +710,6 @@ internal sealed partial class ActivationData : IGrainContext, IThreadPoolWorkIte
         catch (Exception e)
         {
             LogDeactivationFailed(Shared.Logger, GrainId, e);
-        }
-
-        _deactivated.TrySetResult();
-
-        // Whoever was waiting goes to the next activation (created on demand), never lost.
-        foreach (var request in waiting)
-        {
-            Shared.RuntimeClient.Reroute(request);
         }
     }
 

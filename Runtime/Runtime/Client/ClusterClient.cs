@@ -89,21 +89,22 @@ public sealed partial class ClusterClient : IClusterClient, IGrainReferenceRunti
                 await RefreshManifestAsync().ConfigureAwait(false);
                 break;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 last = e;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new SiloUnavailableException($"The client could not reach any gateway of cluster '{_options.ClusterId}' within {_options.ConnectTimeout}.", last ?? new TimeoutException());
-            }
 
-            if (timeout.IsCancellationRequested)
+            try
             {
-                throw new SiloUnavailableException($"The client could not reach any gateway of cluster '{_options.ClusterId}' within {_options.ConnectTimeout}: {last?.Message}", last!);
+                timeout.Token.ThrowIfCancellationRequested();
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, linked.Token).ConfigureAwait(false);
             }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, linked.Token).ConfigureAwait(false);
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new SiloUnavailableException(
+                    $"The client could not reach any gateway of cluster '{_options.ClusterId}' within {_options.ConnectTimeout}: {last?.Message}",
+                    last ?? new TimeoutException());
+            }
         }
 
         _manifestTimer = _time.CreateTimer(static s => _ = ((ClusterClient)s!).RefreshManifestSafeAsync(), this, _options.GatewayListRefreshPeriod, _options.GatewayListRefreshPeriod);
@@ -193,25 +194,10 @@ public sealed partial class ClusterClient : IClusterClient, IGrainReferenceRunti
         }
     }
 
-    private static void OnResponse(RequestBase request)
-    {
-        var context = SynchronizationContext.Current;
-        if (context is null)
-        {
-            request.TrySignal();
-            return;
-        }
-
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            request.TrySignal();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-        }
-    }
+    // Responses arrive on a connection's reader loop; the caller's continuation (an ASP.NET handler, say) must
+    // not run there, or one slow handler would stall every call on that gateway connection.
+    private static void OnResponse(RequestBase request) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static r => r.TrySignal(), request, preferLocal: false);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Cluster client connected to cluster {ClusterId} through {Count} gateways")]
     private static partial void LogConnected(ILogger logger, string clusterId, int count);

@@ -15,8 +15,9 @@ namespace FlashSale.Runtime.Directory;
 /// An activation registers itself before it runs any grain code; registration is first-wins, so when calls
 /// from several silos race to create the same grain, exactly one activation survives and the others forward
 /// their queued requests to it and go away (<see cref="DeactivationReasonCode.DuplicateActivation"/>).
-/// Lookups are cached per silo; a cache entry is dropped when its silo leaves, when a call to it fails, or
-/// when the activation is found elsewhere.
+/// Lookups are cached per silo; a cache entry is dropped when its silo is declared dead, when a call through
+/// it fails with <see cref="SiloUnavailableException"/>, or when a registration finds the grain elsewhere, and is
+/// ignored while its silo is not alive.
 ///
 /// Membership changes. When the ring changes, each silo re-registers with the new owner every local
 /// activation whose owner changed (hand-off by the hosting silos themselves, so no entry depends on a silo
@@ -34,6 +35,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
     private readonly ConcurrentDictionary<GrainId, GrainAddress> _cache = new();
     private readonly SemaphoreSlim _viewGate = new(1, 1);
     private ConsistentRing _ring;
+    private long _appliedVersion;
 
     public GrainDirectory(SiloRuntime runtime, IClusterView view, ILogger<GrainDirectory> logger)
     {
@@ -58,8 +60,6 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
     public void Invalidate(GrainId grainId) => _cache.TryRemove(grainId, out _);
 
     public void Invalidate(GrainAddress address) => _cache.TryRemove(KeyValuePair.Create(address.GrainId, address));
-
-    public void CacheAddress(GrainAddress address) => _cache[address.GrainId] = address;
 
     /// <summary>Registers an activation with the owner of its grain; returns the winner.</summary>
     public async Task<GrainAddress> RegisterAsync(GrainAddress address)
@@ -146,7 +146,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
 
     public bool IsLocal(SiloAddress silo) => silo.Equals(_runtime.SiloAddress);
 
-    private bool IsAlive(SiloAddress silo) => IsLocal(silo) || _view.Snapshot.GetStatus(silo) is SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Joining;
+    public bool IsAlive(SiloAddress silo) => IsLocal(silo) || _view.Snapshot.GetStatus(silo) is SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Joining;
 
     private static IEnumerable<SiloAddress> ActiveSilos(ClusterMembershipSnapshot snapshot) => snapshot.ActiveMembers.Select(m => m.SiloAddress);
 
@@ -155,6 +155,13 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
         await _viewGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (snapshot.Version <= _appliedVersion)
+            {
+                // Views only move forward: an older one arriving late must not turn the ring back.
+                return;
+            }
+
+            _appliedVersion = snapshot.Version;
             var previous = _ring;
             var next = ConsistentRing.Build(ActiveSilos(snapshot));
             _ring = next;
@@ -181,7 +188,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
 
             // Entries this silo owned but no longer owns: the hosting silos re-register them with the new owner
             // below; dropping them here keeps lookups from answering with stale ownership.
-            _partition.RemoveWhere(a => next.GetOwner(a.GrainId.UniformHash) is { } owner && !IsLocal(owner) && !IsLocal(a.SiloAddress));
+            _partition.RemoveWhere(a => next.GetOwner(a.GrainId.UniformHash) is { } owner && !IsLocal(owner));
             await HandOffLocalActivationsAsync(previous, next).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -199,7 +206,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
         var byOwner = new Dictionary<SiloAddress, List<(ActivationData Activation, GrainAddress Address)>>();
         foreach (var activation in _runtime.Catalog.GetActivations())
         {
-            if (activation.Group is not null || activation.Address is not { } address)
+            if (activation.Group is not null || activation.Address is not { } address || activation.State != ActivationState.Valid)
             {
                 continue;
             }

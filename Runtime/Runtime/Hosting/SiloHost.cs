@@ -42,9 +42,9 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
             _messageCenter = services.GetRequiredService<SiloMessageCenter>();
             await _messageCenter.StartAsync(cancellationToken);
             runtime.MessageCenter = _messageCenter;
-            await _membership.JoinAsync(cancellationToken);
             runtime.ClusterView.Changed += OnViewChanged;
             runtime.ClusterView.Attach();
+            await _membership.JoinAsync(cancellationToken);
             runtime.LoadStatistics.Start();
         }
 
@@ -94,9 +94,10 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
 
         if (_messageCenter is not null)
         {
-            await _messageCenter.StopAsync(cancellationToken);
+            await Try(() => _messageCenter.StopAsync(cancellationToken));
         }
 
+        runtime.LoadStatistics.Dispose();
         collector.Stop();
         _status = SiloStatus.Dead;
         LogStopped(logger, runtime.SiloAddress);
@@ -107,6 +108,9 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
     {
         LogKillingSelf(logger, runtime.SiloAddress, reason);
         Kill();
+
+        // A silo declared dead must not linger: end the host (a supervisor restarts it as a new generation).
+        services.GetService<IHostApplicationLifetime>()?.StopApplication();
     }
 
     /// <summary>Stops the silo at once without running any grain code and without telling anyone.</summary>
@@ -120,6 +124,7 @@ internal sealed partial class SiloHost(SiloRuntime runtime, ActivationCollector 
         _status = SiloStatus.Dead;
         _membership?.Stop();
         _messageCenter?.Abort();
+        runtime.LoadStatistics.Dispose();
         collector.Stop();
         services.GetService<ReminderService>()?.Stop();
         foreach (var orphan in runtime.Catalog.AbortAll())

@@ -17,8 +17,10 @@ namespace FlashSale.Runtime.Messaging;
 /// to it (at most <see cref="MaxForwardCount"/> hops). A stopping silo forwards instead of creating.
 ///
 /// Invariants: a request is delivered to exactly one activation or failed; a response is signalled at most
-/// once (<see cref="RequestBase.TrySignal"/>); local callers are signalled with no synchronization context
-/// current, so a caller's continuation never runs inside the callee's turn.
+/// once (<see cref="RequestBase.TrySignal"/>). A caller that is a grain resumes on its own activation (its
+/// continuation is posted there). A caller outside any activation resumes inline on the completing thread,
+/// with no synchronization context current (the fast path for in-process callers), except for responses that
+/// arrive from the network: those are signalled from the thread pool, never on a connection's reader loop.
 /// </summary>
 internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<SiloRuntimeClient> logger) : IGrainReferenceRuntime, IIncomingRequestHandler
 {
@@ -67,11 +69,43 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
         GeneratedCodeRegistry.GetProxyFactory(interfaceType)(this, grainId);
 
     /// <summary>Routes a request again after its activation went away or gave way to another.</summary>
-    public void Reroute(RequestBase request) => Route(request, null);
+    public void Reroute(RequestBase request)
+    {
+        if (request.IsSignalled)
+        {
+            // Its caller already has an answer (a timeout): running it now would surprise everyone.
+            return;
+        }
+
+        if (request.Deadline != 0 && runtime.Time.GetTimestamp() > request.Deadline)
+        {
+            SignalTimeout(request);
+            return;
+        }
+
+        Route(request, null);
+    }
 
     public void OnRequest(RequestBase request) => Route(request, null);
 
-    public void OnResponse(RequestBase request) => Respond(request);
+    /// <summary>A response (or failure) for a request this silo sent arrived on a connection's reader.</summary>
+    public void OnResponse(RequestBase request)
+    {
+        if (request.Exception is SiloUnavailableException && !SystemTargetId.IsSystemTarget(request.TargetGrain))
+        {
+            // The silo the cache pointed at is gone or unreachable: look the grain up again next time.
+            runtime.Directory.Invalidate(request.TargetGrain);
+        }
+
+        if (request.ReplyTo is not null)
+        {
+            Respond(request);
+            return;
+        }
+
+        // A local caller's continuation may run inline when signalled: never on the connection's reader loop.
+        ThreadPool.UnsafeQueueUserWorkItem(static r => r.TrySignal(), request, preferLocal: false);
+    }
 
     /// <summary>Sends the stored result or exception of a request back to its caller.</summary>
     public void Respond(RequestBase request)
@@ -189,7 +223,7 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
         }
 
         var stopping = runtime.Catalog.IsStopping;
-        if (runtime.Directory.TryGetCached(grainId, out var address) && address is not null)
+        if (runtime.Directory.TryGetCached(grainId, out var address) && address is not null && runtime.Directory.IsAlive(address.SiloAddress))
         {
             if (!IsLocal(address.SiloAddress))
             {
@@ -262,6 +296,9 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
 
                 return;
             }
+
+            // It became Invalid but is still listed: drop it (only if it is still the listed one) and try again.
+            runtime.Catalog.Remove(activation);
         }
 
         Fail(request, new SiloUnavailableException($"Could not deliver {request} after {MaxRoutingAttempts} attempts: its activation kept going away."));

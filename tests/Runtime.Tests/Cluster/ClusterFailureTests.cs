@@ -166,4 +166,24 @@ public sealed class ClusterFailureTests
         var places = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => cluster.Client.GetGrain<IPlacedGrain>(NewKey()).WhereAmI()));
         Assert.Contains(target.SiloAddress.ToString(), places);
     }
+
+    [Fact]
+    public async Task RollingRestart_SiloJoinsThenLeaves_EveryGrainStillAnswers()
+    {
+        await using var cluster = await StartAsync(2);
+        var placed = await PlaceAsync(cluster, 60);
+
+        var extra = await cluster.StartAdditionalSiloAsync();
+        await cluster.WaitForLivenessToStabilizeAsync();
+        foreach (var key in placed.Keys)
+        {
+            Assert.Equal(placed[key], await cluster.Client.GetGrain<IPlacedGrain>(key).WhereAmI());
+        }
+
+        await cluster.StopSiloAsync(extra);
+        await cluster.WaitForLivenessToStabilizeAsync();
+
+        var again = await Task.WhenAll(placed.Keys.Select(k => cluster.Client.GetGrain<IPlacedGrain>(k).WhereAmI().WaitAsync(TimeSpan.FromSeconds(10))));
+        Assert.Equal(placed.Values, again);
+    }
 }

@@ -59,4 +59,26 @@ public sealed class TimerTests
 
         Assert.Equal(1, await grain.GetTicks());
     }
+
+    [Fact]
+    public async Task DeactivatedGrain_ItsDueTimerTick_DoesNotBringItBack()
+    {
+        var (cluster, time) = await ManualClock.StartClusterAsync();
+        await using var _ = cluster;
+        var grain = cluster.Client.GetGrain<ITimerGrain>("no-resurrection");
+        await grain.StartTimer(TimeSpan.FromSeconds(1));
+        var held = grain.HoldRequest();
+        await Wait.UntilAsync(() => grain.IsHolding(), "the request to hold the grain");
+
+        // A tick queues behind the held request, then the grain deactivates with the tick still queued.
+        time.Advance(TimeSpan.FromSeconds(1));
+        var deactivate = grain.Deactivate();
+        await grain.Release();
+        await held;
+        await deactivate;
+        await Wait.UntilAsync(() => cluster.Primary.ActivationCount == 0, "the grain to deactivate");
+        time.AdvanceSeconds(3);
+
+        Assert.Equal(0, cluster.Primary.ActivationCount);
+    }
 }

@@ -20,6 +20,8 @@ public interface ITimerGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<bool> IsHolding();
+
+    Task Deactivate();
 }
 
 public sealed class TimerGrain : Grain, ITimerGrain
@@ -73,4 +75,10 @@ public sealed class TimerGrain : Grain, ITimerGrain
     public Task<int> GetOverlaps() => Task.FromResult(_overlaps);
 
     public Task<bool> IsHolding() => Task.FromResult(_inRequest);
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }
