@@ -1,0 +1,95 @@
+using FlashSale.Client.Api.Contracts;
+using FlashSale.Client.Api.Hosting;
+using FlashSale.Client.Api.Infrastructure;
+using FlashSale.Grains;
+using FlashSale.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Client.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/skus/{sku}/purchase</c>: validates, answers the sold-out, not-started and ended cases from the
+/// gateway's view without a grain call, and otherwise routes the buyer to its stock shard.
+/// </summary>
+public static class PurchaseEndpoint
+{
+    /// <summary>Handles one purchase attempt.</summary>
+    public static async Task<IResult> HandleAsync(string sku, PurchaseBody? body, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options)
+    {
+        var max = options.Value.MaxIdLength;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!CampaignValidation.IsValidSku(sku))
+        {
+            errors.Add("sku", $"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'.");
+        }
+
+        if (body is null)
+        {
+            errors.Add("body", "A JSON body { userId, quantity, requestId } is required.");
+        }
+        else
+        {
+            if (!InputValidation.IsValidId(body.UserId, max))
+            {
+                errors.Add("userId", $"userId is required: 1 to {max} letters, digits or -_.:@.");
+            }
+
+            if (body.Quantity is not >= 1)
+            {
+                errors.Add("quantity", "quantity is required and must be at least 1.");
+            }
+
+            if (!InputValidation.IsValidId(body.RequestId, max))
+            {
+                errors.Add("requestId", $"requestId is required: 1 to {max} letters, digits or -_.:@.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var view = await views.GetAsync(sku);
+        if (view is null)
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
+        }
+
+        var quantity = body!.Quantity!.Value;
+        if (quantity > view.PerUserLimit)
+        {
+            return Problems.Invalid(new() { ["quantity"] = [$"quantity must not exceed the per-user limit of {view.PerUserLimit}."] });
+        }
+
+        switch (view.Status)
+        {
+            case SkuStatus.SoldOut:
+                return Problems.Of(StatusCodes.Status409Conflict, "Sold out.", $"SKU '{sku}' is sold out.");
+            case SkuStatus.NotStarted when DateTimeOffset.UtcNow < view.StartsAt:
+                return Problems.Of(Problems.TooEarly, "The sale has not started.", $"The sale starts at {view.StartsAt:O}.");
+            case SkuStatus.Ended when DateTimeOffset.UtcNow >= view.EndsAt:
+                return Problems.Of(StatusCodes.Status410Gone, "The sale has ended.", $"The sale ended at {view.EndsAt:O}.");
+        }
+
+        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(body.UserId!, view.ShardCount)));
+        var result = await shard.Purchase(new PurchaseRequest(body.UserId!, quantity, body.RequestId!));
+        if (result.Outcome == PurchaseOutcome.SoldOut)
+        {
+            views.MarkSoldOut(view);
+        }
+
+        return result.Outcome switch
+        {
+            PurchaseOutcome.Purchased => TypedResults.Ok(OrderResponse.From(result.Order!)),
+            PurchaseOutcome.SoldOut => Problems.Of(StatusCodes.Status409Conflict, "Sold out.", result.Message ?? $"SKU '{sku}' is sold out."),
+            PurchaseOutcome.LimitExceeded => Problems.Of(StatusCodes.Status403Forbidden, "Per-user limit reached.", result.Message ?? "The per-user limit is reached."),
+            PurchaseOutcome.NotStarted => Problems.Of(Problems.TooEarly, "The sale has not started.", result.Message ?? "The sale has not started."),
+            PurchaseOutcome.Ended => Problems.Of(StatusCodes.Status410Gone, "The sale has ended.", result.Message ?? "The sale has ended."),
+            PurchaseOutcome.Paused => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Purchases are paused.", result.Message ?? "Purchases are paused."),
+            PurchaseOutcome.UnknownSku => Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", result.Message ?? $"SKU '{sku}' has no campaign."),
+            PurchaseOutcome.Invalid => Problems.Of(StatusCodes.Status400BadRequest, "The request is invalid.", result.Message ?? "The request is invalid."),
+            _ => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Try again.", result.Message ?? "The purchase could not be completed; nothing was sold."),
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FlashSale.Client.Api.Endpoints;
+using FlashSale.Client.Api.Infrastructure;
+using FlashSale.Runtime.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Client.Api.Hosting;
+
+/// <summary>Composes the API gateway: a cluster client, the endpoints, problem details, health and OpenAPI.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>Adds the gateway's services to a web application builder.</summary>
+    public static WebApplicationBuilder AddFlashSaleGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection("FlashSale:Gateway"))
+            .Configure<IConfiguration>((o, configuration) => o.AdminKey ??= configuration["FlashSale:Admin:Key"])
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        var maxBody = builder.Configuration.GetValue<long?>("FlashSale:Gateway:MaxRequestBodyBytes") ?? new GatewayOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.MaxDepth = 8;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ClusterExceptionHandler>();
+        services.AddClusterClient(builder.Configuration);
+        services.AddSingleton<SkuViewCache>();
+        services.AddSingleton<AdminKeyFilter>();
+        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Maps the gateway's middleware and endpoints.</summary>
+    public static WebApplication MapFlashSaleGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapPublicEndpoints();
+        app.MapAdminEndpoints();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi();
+        return app;
+    }
+}

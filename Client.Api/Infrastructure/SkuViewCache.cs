@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using FlashSale.Client.Api.Hosting;
+using FlashSale.Grains;
+using FlashSale.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Client.Api.Infrastructure;
+
+/// <summary>
+/// The gateway's own short-lived copy of each SKU's view (from the per-silo replicas), so that the sold-out
+/// fast path and shard routing cost no grain call for most requests. A SKU seen sold out by a shard is marked
+/// here at once.
+/// </summary>
+public sealed class SkuViewCache(IClusterClient client, IOptions<GatewayOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, (SkuView? View, long At)> _views = new(StringComparer.Ordinal);
+    private readonly long _ttlTicks = (long)(options.Value.ViewCacheTtl.TotalSeconds * time.TimestampFrequency);
+
+    /// <summary>The view of a SKU (null when it has no campaign), at most the configured TTL old.</summary>
+    public async ValueTask<SkuView?> GetAsync(string sku)
+    {
+        var now = time.GetTimestamp();
+        if (_views.TryGetValue(sku, out var cached) && now - cached.At < _ttlTicks)
+        {
+            return cached.View;
+        }
+
+        var view = await client.GetGrain<ISkuReplicaGrain>(sku).Get();
+        _views[sku] = (view, now);
+        return view;
+    }
+
+    /// <summary>Records that a shard answered sold out, until the next refresh.</summary>
+    public void MarkSoldOut(SkuView view) => _views[view.Sku] = (view with { Status = SkuStatus.SoldOut, Remaining = 0 }, time.GetTimestamp());
+
+    /// <summary>Forgets a SKU (after an admin change).</summary>
+    public void Invalidate(string sku) => _views.TryRemove(sku, out _);
+}

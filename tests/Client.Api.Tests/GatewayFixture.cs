@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using FlashSale.Client.Api.Hosting;
+using FlashSale.Grains.Hosting;
+using FlashSale.Grains.Orders;
+using FlashSale.Runtime.Hosting;
+using FlashSale.Runtime.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSale.Client.Api.Tests;
+
+/// <summary>A two-silo cluster with the flash-sale grains, and the API gateway on a loopback port in front of it.</summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key";
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public InMemoryOrderStore Orders { get; } = new();
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    private WebApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        Cluster = new TestClusterBuilder(2)
+            .ConfigureSilos(silo =>
+            {
+                silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                silo.Services.AddSingleton(Orders);
+                silo.AddFlashSale(o => o.ReplicaRefreshPeriod = TimeSpan.FromMilliseconds(100));
+            })
+            .Build();
+        await Cluster.DeployAsync();
+        (_app, var address) = await StartGatewayAsync(Cluster, AdminKey);
+        Http = new HttpClient { BaseAddress = address };
+        Admin = new HttpClient { BaseAddress = address };
+        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
+
+    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(TestCluster cluster, string? adminKey)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Client:ClusterId"] = cluster.Options.ClusterId,
+            ["FlashSale:Gateway:ViewCacheTtl"] = "00:00:00.050",
+            ["FlashSale:Admin:Key"] = adminKey ?? string.Empty,
+        };
+        var gateways = cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()).ToList();
+        for (var i = 0; i < gateways.Count; i++)
+        {
+            settings[$"Client:Gateways:{i}"] = gateways[i];
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddFlashSaleGateway();
+        var app = builder.Build();
+        app.MapFlashSaleGateway();
+        await app.StartAsync();
+        return (app, new Uri(app.Urls.First()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        Admin.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+}
