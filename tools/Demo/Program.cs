@@ -1,67 +1,35 @@
-using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using FlashSale.Demo;
-using FlashSale.Runtime;
-using FlashSale.Runtime.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using FlashSale.Grains;
+using Spectre.Console;
 
-// A small grain demo on one silo (the flash-sale demo replaces it once the domain lands): it starts a silo on
-// the embedded default (memory storage, memory reminders), makes grain calls, and prints what happened.
-var calls = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
+// The FlashSale demo: a local cluster of two silos in each of two datacenters and the API gateway, on the
+// embedded default (nothing installed), then a flash sale driven over HTTP, then the results.
+//   dotnet run --project tools/Demo -c Release [-- --attempts 200000 --buyers 50000 --stock 10000 --concurrency 64]
+var settings = DemoSettings.Parse(args);
+AnsiConsole.MarkupLine($"[bold]FlashSale demo[/]: {settings.Attempts:N0} attempts from {settings.Buyers:N0} buyers on {settings.Stock:N0} units, storage [blue]{settings.Storage}[/]");
 
-using var host = Host.CreateDefaultBuilder(args)
-    .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-    .UseSilo(silo => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService())
-    .Build();
-await host.StartAsync();
-var grains = host.Services.GetRequiredService<IGrainFactory>();
+await using var local = await AnsiConsole.Status().StartAsync("Starting 4 silos in 2 datacenters and the gateway...", _ => LocalCluster.StartAsync());
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = local.Address };
+using var admin = new HttpClient { BaseAddress = local.Address };
+admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LocalCluster.AdminKey);
 
-Console.WriteLine("FlashSale runtime demo: one silo, embedded default providers");
-Console.WriteLine();
-
-// 1. Many callers hitting one hot grain: turn-based execution means no lost updates without locks.
-var stock = grains.GetGrain<IStockGrain>("sku-1");
-await stock.Restock(calls / 2);
-var watch = Stopwatch.StartNew();
-var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(async caller =>
+const string Sku = "hot-phone";
+var created = await admin.PostAsJsonAsync("/admin/skus", new
 {
-    var bought = 0;
-    for (var i = caller; i < calls; i += 64)
-    {
-        if (await stock.TryTake())
-        {
-            bought++;
-        }
-    }
+    sku = Sku,
+    name = "Hot phone",
+    price = 1999m,
+    stock = settings.Stock,
+    perUserLimit = settings.PerUserLimit,
+    startsAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+    endsAt = DateTimeOffset.UtcNow.AddHours(1),
+});
+created.EnsureSuccessStatusCode();
 
-    return bought;
-}));
-watch.Stop();
-var sold = results.Sum();
-Console.WriteLine($"hot grain      : {calls:N0} purchase attempts from 64 concurrent callers in {watch.Elapsed.TotalMilliseconds:N0} ms ({calls / watch.Elapsed.TotalSeconds:N0} calls/s)");
-Console.WriteLine($"                 sold {sold:N0} of {calls / 2:N0} units, remaining {await stock.Remaining()}, oversold {Math.Max(0, sold - (calls / 2))}");
+var run = new SaleRun(http, settings, Sku);
+await run.RunAsync();
 
-// 2. State written to storage survives deactivation.
-await stock.Save();
-await stock.Deactivate();
-Console.WriteLine($"persistence    : after deactivation the grain reads back sold = {await stock.Sold():N0} (etag {await stock.Etag()})");
-
-// 3. A stateless worker scales out on the silo.
-var worker = grains.GetGrain<IPriceWorker>("pricing");
-var workers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => worker.Quote(i)));
-Console.WriteLine($"stateless      : 200 concurrent quotes served by {workers.Select(w => w.Worker).Distinct().Count()} local worker activations");
-
-// 4. Errors reach the caller with type and message; the grain keeps serving.
-try
-{
-    await stock.TakeMany(-1);
-}
-catch (ArgumentOutOfRangeException e)
-{
-    Console.WriteLine($"errors         : {e.GetType().Name}: {e.ParamName} ({e.Message.Split('\n')[0].Trim()}); remaining still {await stock.Remaining()}");
-}
-
-await host.StopAsync();
-Console.WriteLine();
-Console.WriteLine("silo stopped gracefully");
+var report = await Results.SettleAsync(local, Sku);
+Results.Print(local, settings, run, report, await local.Cluster.Client.GetGrain<ISkuGrain>(Sku).GetLedger());
