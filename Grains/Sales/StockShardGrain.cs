@@ -17,7 +17,10 @@ namespace FlashSale.Grains.Sales;
 ///   unit goes back to <c>available</c> and the buyer is told nothing was sold.
 /// - Sales are counted locally and reported to the SKU every <see cref="FlashSaleOptions.ShardReportPeriod"/>
 ///   (and with each refill), not per purchase. On deactivation unsold units go back to the SKU.
+/// Placement spreads the shards of a SKU over both datacenters (by the shard key's hash), so that losing a
+/// datacenter loses at most part of the stock's sellers, never all.
 /// </summary>
+[SpreadAcrossDatacentersPlacement]
 public sealed partial class StockShardGrain : Grain, IStockShardGrain
 {
     private const int MaxRefillAttempts = 3;
