@@ -1,5 +1,7 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
+using FlashSale.Grains.Orders.Postgres;
+using FlashSale.Runtime.Postgres;
 using FlashSale.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +30,17 @@ public static class FlashSaleSiloExtensions
         services.TryAddSingleton<InMemoryOrderStore>();
         services.TryAddSingleton<IOrderLog, InMemoryOrderLog>();
         services.AddHostedService<OrderLogFlusher>();
+        return builder;
+    }
+
+    /// <summary>Keeps the order log in PostgreSQL (group commit); call after <see cref="AddFlashSale"/>.</summary>
+    public static ISiloBuilder UsePostgresOrderLog(this ISiloBuilder builder, Action<PostgresOptions> configure)
+    {
+        var services = builder.Services;
+        services.AddOptions<PostgresOptions>(PostgresOrderLog.OptionsName).Configure(configure).Validate(o => !o.Validate().Any(), "The order log's PostgreSQL options are invalid.");
+        services.TryAddSingleton<PostgresDataSourceRegistry>();
+        services.RemoveAll<IOrderLog>();
+        services.AddSingleton<IOrderLog, PostgresOrderLog>();
         return builder;
     }
 }

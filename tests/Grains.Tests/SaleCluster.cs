@@ -24,7 +24,7 @@ public sealed class SaleCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null)
+    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null)
     {
         var orders = new InMemoryOrderStore();
         var builder = new TestClusterBuilder(silos)
@@ -39,6 +39,14 @@ public sealed class SaleCluster : IAsyncDisposable
                     o.ReconciliationPeriod = TimeSpan.FromSeconds(2);
                     o.WriteBehindPeriod = writeBehind ?? TimeSpan.FromMilliseconds(100);
                 });
+                if (postgresSchema is not null)
+                {
+                    silo.UsePostgresOrderLog(o =>
+                    {
+                        o.ConnectionString = PostgresOrderLogTests.ConnectionString;
+                        o.Schema = postgresSchema;
+                    });
+                }
             });
         if (time is not null)
         {
@@ -80,6 +88,9 @@ public sealed class SaleCluster : IAsyncDisposable
     }
 
     public int UnitsInLog(string sku) => Orders.ForSku(sku).Where(o => o.Status != OrderStatus.Expired).Sum(o => o.Quantity);
+
+    /// <summary>The order log as the silos see it (memory or PostgreSQL).</summary>
+    public IOrderLog Log => Cluster.ActiveSilos[0].ServiceProvider.GetRequiredService<IOrderLog>();
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 }

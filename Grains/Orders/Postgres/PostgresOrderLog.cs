@@ -1,0 +1,330 @@
+using System.Threading.Channels;
+using FlashSale.Grains.Configuration;
+using FlashSale.Runtime.Postgres;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FlashSale.Grains.Orders.Postgres;
+
+/// <summary>
+/// The order log in PostgreSQL, with group commit.
+///
+/// Durable appends wait in one queue per silo; a single writer takes everything queued (up to
+/// <see cref="FlashSaleOptions.OrderLogMaxBatch"/>, waiting at most <see cref="FlashSaleOptions.OrderLogMaxDelay"/>
+/// for a batch to fill) and commits it in one INSERT of parallel arrays, so a hot SKU costs one round trip per
+/// batch, not per order. Each caller's task completes only after its batch committed: a buyer told "purchased"
+/// has a row. An order whose (SKU, buyer, request id) already exists is not inserted again: the stored order is
+/// returned instead, which also makes a batch retried after a lost reply recognize its own rows. A batch that
+/// cannot be committed (after the provider's retries, or with the breaker open) fails every caller in it, and the
+/// shards give the units back. Written-behind orders (fast mode) are committed on a period and are lost if the silo
+/// dies first; a batch that fails is kept for the next period.
+/// </summary>
+public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
+{
+    /// <summary>The name of the <see cref="PostgresOptions"/> the order log uses.</summary>
+    public const string OptionsName = "Orders";
+
+    private readonly PostgresDatabase _database;
+    private readonly PostgresResilience _resilience;
+    private readonly PostgresOptions _options;
+    private readonly OrderSql _sql;
+    private readonly FlashSaleOptions _sale;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PostgresOrderLog> _logger;
+    private readonly Channel<(Order Order, TaskCompletionSource<Order> Done)> _durable = Channel.CreateUnbounded<(Order, TaskCompletionSource<Order>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Order> _behind = Channel.CreateUnbounded<Order>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lazy<Task> _schema;
+    private readonly Task _committer;
+    private readonly Task _writeBehind;
+
+    /// <summary>Creates the log and starts its writers.</summary>
+    public PostgresOrderLog(PostgresDataSourceRegistry registry, IOptionsMonitor<PostgresOptions> options, IOptions<FlashSaleOptions> sale, TimeProvider time, ILogger<PostgresOrderLog> logger)
+    {
+        _options = options.Get(OptionsName);
+        _database = registry.Get(_options);
+        _resilience = new PostgresResilience("order log", _options, _database.Breaker, time, logger);
+        _sql = new OrderSql(PostgresSchema.Quote(_options.Schema));
+        _sale = sale.Value;
+        _time = time;
+        _logger = logger;
+        _schema = new Lazy<Task>(CreateSchemaAsync);
+        _committer = Task.Run(CommitLoopAsync);
+        _writeBehind = Task.Run(WriteBehindLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public Task<Order> AppendAsync(Order order, CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource<Order>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_durable.Writer.TryWrite((order, done)))
+        {
+            done.SetException(new ObjectDisposedException(nameof(PostgresOrderLog), "The order log is stopping; nothing was committed."));
+        }
+
+        return done.Task;
+    }
+
+    /// <inheritdoc />
+    public void AppendBehind(Order order) => _behind.Writer.TryWrite(order);
+
+    /// <inheritdoc />
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var orders = new List<Order>();
+        while (_behind.Reader.TryRead(out var order))
+        {
+            orders.Add(order);
+        }
+
+        foreach (var chunk in orders.Chunk(_sale.OrderLogMaxBatch))
+        {
+            await CommitAsync(chunk, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default) =>
+        _resilience.ExecuteAsync("read", orderId, async (id, ct) =>
+        {
+            await _schema.Value;
+            await using var command = _database.DataSource.CreateCommand(_sql.SelectById);
+            command.Parameters.AddWithValue("id", id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? ReadOrder(reader) : null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default) =>
+        _resilience.ExecuteAsync("count", sku, async (s, ct) =>
+        {
+            await _schema.Value;
+            await using var command = _database.DataSource.CreateCommand(_sql.CountUnits);
+            command.Parameters.AddWithValue("sku", s);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var counts = new Dictionary<(int Shard, long Epoch), int>();
+            while (await reader.ReadAsync(ct))
+            {
+                counts[(reader.GetInt32(0), reader.GetInt64(1))] = reader.GetInt32(2);
+            }
+
+            return (IReadOnlyDictionary<(int Shard, long Epoch), int>)counts;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default) =>
+        _resilience.ExecuteAsync("user units", (sku, shard), async (key, ct) =>
+        {
+            await _schema.Value;
+            await using var command = _database.DataSource.CreateCommand(_sql.UserUnits);
+            command.Parameters.AddWithValue("sku", key.sku);
+            command.Parameters.AddWithValue("shard", key.shard);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var units = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                units[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return (IReadOnlyDictionary<string, int>)units;
+        }, cancellationToken);
+
+    /// <summary>Stops the writers: queued durable appends fail (nobody was told "purchased"), written-behind orders are dropped.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _durable.Writer.TryComplete();
+        _behind.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await _committer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _writeBehind.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        while (_durable.Reader.TryRead(out var pending))
+        {
+            pending.Done.TrySetException(new ObjectDisposedException(nameof(PostgresOrderLog), "The order log stopped; nothing was committed."));
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task CommitLoopAsync()
+    {
+        var reader = _durable.Reader;
+        var batch = new List<(Order Order, TaskCompletionSource<Order> Done)>(_sale.OrderLogMaxBatch);
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token))
+            {
+                Drain(reader, batch);
+                if (batch.Count < _sale.OrderLogMaxBatch && _sale.OrderLogMaxDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_sale.OrderLogMaxDelay, _time, _stopping.Token);
+                    Drain(reader, batch);
+                }
+
+                try
+                {
+                    var stored = await CommitAsync([.. batch.Select(b => b.Order)], _stopping.Token);
+                    foreach (var (order, done) in batch)
+                    {
+                        done.TrySetResult(stored[(order.Sku, order.UserId, order.RequestId)]);
+                    }
+                }
+                catch (Exception e)
+                {
+                    LogBatchFailed(_logger, batch.Count, e.Message);
+                    foreach (var (_, done) in batch)
+                    {
+                        done.TrySetException(e);
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var (_, done) in batch)
+            {
+                done.TrySetException(new ObjectDisposedException(nameof(PostgresOrderLog), "The order log stopped; nothing was committed."));
+            }
+        }
+    }
+
+    private void Drain(ChannelReader<(Order Order, TaskCompletionSource<Order> Done)> reader, List<(Order Order, TaskCompletionSource<Order> Done)> batch)
+    {
+        while (batch.Count < _sale.OrderLogMaxBatch && reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+    }
+
+    private async Task WriteBehindLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_sale.WriteBehindPeriod, _time, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var orders = new List<Order>();
+            while (_behind.Reader.TryRead(out var order))
+            {
+                orders.Add(order);
+            }
+
+            foreach (var chunk in orders.Chunk(_sale.OrderLogMaxBatch))
+            {
+                try
+                {
+                    await CommitAsync(chunk, _stopping.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Keep them for the next period: the database may be back by then.
+                    LogWriteBehindFailed(_logger, chunk.Length, e.Message);
+                    foreach (var order in chunk)
+                    {
+                        _behind.Writer.TryWrite(order);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Inserts the orders in one statement and returns, for each (SKU, buyer, request id), the stored order.</summary>
+    private Task<Dictionary<(string Sku, string User, string Request), Order>> CommitAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken) =>
+        _resilience.ExecuteAsync("commit", orders, async (batch, ct) =>
+        {
+            await _schema.Value;
+            await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+            var inserted = new HashSet<string>(StringComparer.Ordinal);
+            await using (var insert = new NpgsqlCommand(_sql.InsertBatch, connection))
+            {
+                insert.Parameters.AddWithValue("ids", batch.Select(o => o.OrderId).ToArray());
+                insert.Parameters.AddWithValue("skus", batch.Select(o => o.Sku).ToArray());
+                insert.Parameters.AddWithValue("users", batch.Select(o => o.UserId).ToArray());
+                insert.Parameters.AddWithValue("requests", batch.Select(o => o.RequestId).ToArray());
+                insert.Parameters.AddWithValue("quantities", batch.Select(o => o.Quantity).ToArray());
+                insert.Parameters.AddWithValue("prices", batch.Select(o => o.Price).ToArray());
+                insert.Parameters.AddWithValue("created", batch.Select(o => o.CreatedAt.UtcDateTime).ToArray());
+                insert.Parameters.AddWithValue("shards", batch.Select(o => o.Shard).ToArray());
+                insert.Parameters.AddWithValue("epochs", batch.Select(o => o.Epoch).ToArray());
+                insert.Parameters.AddWithValue("statuses", batch.Select(o => (short)o.Status).ToArray());
+                await using var reader = await insert.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    inserted.Add(reader.GetString(0));
+                }
+            }
+
+            var stored = new Dictionary<(string Sku, string User, string Request), Order>();
+            var missing = new List<Order>();
+            foreach (var order in batch)
+            {
+                if (inserted.Contains(order.OrderId))
+                {
+                    stored[(order.Sku, order.UserId, order.RequestId)] = order;
+                }
+                else
+                {
+                    missing.Add(order);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                // Already there: an earlier attempt (a retry after a crash, or this batch's lost reply) committed them.
+                await using var select = new NpgsqlCommand(_sql.SelectByRequests, connection);
+                select.Parameters.AddWithValue("skus", missing.Select(o => o.Sku).ToArray());
+                select.Parameters.AddWithValue("users", missing.Select(o => o.UserId).ToArray());
+                select.Parameters.AddWithValue("requests", missing.Select(o => o.RequestId).ToArray());
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var order = ReadOrder(reader);
+                    stored[(order.Sku, order.UserId, order.RequestId)] = order;
+                }
+            }
+
+            return stored;
+        }, cancellationToken);
+
+    private async Task CreateSchemaAsync()
+    {
+        var quoted = PostgresSchema.Quote(_options.Schema);
+        using var stream = typeof(PostgresOrderLog).Assembly.GetManifestResourceStream("FlashSale.Grains.Orders.orders.sql")
+            ?? throw new InvalidOperationException("orders.sql is not embedded in FlashSale.Grains.");
+        using var text = new StreamReader(stream);
+        var script = $"CREATE SCHEMA IF NOT EXISTS {quoted};\n" + (await text.ReadToEndAsync()).Replace("{schema}", quoted, StringComparison.Ordinal);
+        await _resilience.ExecuteAsync("create schema", script, async (sql, ct) =>
+        {
+            await using var command = _database.DataSource.CreateCommand(sql);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, CancellationToken.None);
+    }
+
+    private static Order ReadOrder(NpgsqlDataReader reader) => new()
+    {
+        OrderId = reader.GetString(0),
+        Sku = reader.GetString(1),
+        UserId = reader.GetString(2),
+        RequestId = reader.GetString(3),
+        Quantity = reader.GetInt32(4),
+        Price = reader.GetDecimal(5),
+        CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)),
+        Shard = reader.GetInt32(7),
+        Epoch = reader.GetInt64(8),
+        Status = (OrderStatus)reader.GetInt16(9),
+    };
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Error, Message = "A batch of {Count} orders could not be committed; their buyers are told nothing was sold: {Reason}")]
+    private static partial void LogBatchFailed(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "{Count} written-behind orders could not be committed yet; will retry: {Reason}")]
+    private static partial void LogWriteBehindFailed(ILogger logger, int count, string reason);
+}

@@ -1,0 +1,105 @@
+using FlashSale.Grains.Configuration;
+using FlashSale.Grains.Orders.Postgres;
+using FlashSale.Runtime.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FlashSale.Grains.Tests;
+
+/// <summary>The PostgreSQL order log against a real server (FLASHSALE_POSTGRES, set by scripts/test.sh).</summary>
+[Trait("Category", "Postgres")]
+public sealed class PostgresOrderLogTests : IAsyncLifetime
+{
+    private readonly string _schema = "orders_" + Guid.NewGuid().ToString("N")[..12];
+    private PostgresDataSourceRegistry _registry = null!;
+    private PostgresOrderLog _log = null!;
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("FLASHSALE_POSTGRES") is { Length: > 0 } url
+            ? url
+            : throw new InvalidOperationException("FLASHSALE_POSTGRES is not set: run the tests with scripts/test.sh, or start a server with scripts/postgres.sh start and export its URL.");
+
+    public Task InitializeAsync()
+    {
+        _registry = new PostgresDataSourceRegistry(TimeProvider.System, NullLoggerFactory.Instance);
+        var options = new PostgresOptions { ConnectionString = ConnectionString, Schema = _schema };
+        _log = new PostgresOrderLog(
+            _registry,
+            new StaticMonitor(options),
+            Options.Create(new FlashSaleOptions { WriteBehindPeriod = TimeSpan.FromMinutes(5) }),
+            TimeProvider.System,
+            NullLogger<PostgresOrderLog>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _log.DisposeAsync();
+        await using (var drop = _registry.Get(new PostgresOptions { ConnectionString = ConnectionString }).DataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await _registry.DisposeAsync();
+    }
+
+    private static Order NewOrder(string sku, string user, string request, int shard = 0, long epoch = 1) => new()
+    {
+        OrderId = Guid.NewGuid().ToString("N"),
+        Sku = sku,
+        UserId = user,
+        Quantity = 1,
+        Price = 12.34m,
+        CreatedAt = DateTimeOffset.UtcNow,
+        RequestId = request,
+        Shard = shard,
+        Epoch = epoch,
+    };
+
+    [Fact]
+    public async Task ConcurrentAppends_AllCommitted_InFewRoundTrips_AndReadable()
+    {
+        var orders = Enumerable.Range(0, 2000).Select(i => NewOrder("s1", $"u{i}", "r", shard: i % 4)).ToList();
+
+        var stored = await Task.WhenAll(orders.Select(o => _log.AppendAsync(o)));
+
+        Assert.Equal(orders.Select(o => o.OrderId), stored.Select(o => o.OrderId));
+        var counts = await _log.CountUnitsAsync("s1");
+        Assert.Equal(2000, counts.Values.Sum());
+        Assert.Equal(500, counts[(1, 1)]);
+        var read = await _log.GetAsync(orders[7].OrderId);
+        Assert.Equal(12.34m, read!.Price);
+        Assert.Equal("u7", read.UserId);
+    }
+
+    [Fact]
+    public async Task SameRequestTwice_ReturnsTheFirstOrder_OneRow()
+    {
+        var first = await _log.AppendAsync(NewOrder("s2", "alice", "req-1"));
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _log.AppendAsync(NewOrder("s2", "alice", "req-1"))));
+
+        Assert.All(concurrent, o => Assert.Equal(first.OrderId, o.OrderId));
+        Assert.Equal(1, (await _log.CountUnitsAsync("s2")).Values.Sum());
+        Assert.Equal(1, (await _log.GetUserUnitsAsync("s2", 0))["alice"]);
+    }
+
+    [Fact]
+    public async Task WrittenBehind_CommittedOnlyByFlush()
+    {
+        _log.AppendBehind(NewOrder("s3", "bob", "r"));
+        Assert.Empty(await _log.CountUnitsAsync("s3"));
+
+        await _log.FlushAsync();
+
+        Assert.Equal(1, (await _log.CountUnitsAsync("s3")).Values.Sum());
+    }
+
+    private sealed class StaticMonitor(PostgresOptions options) : IOptionsMonitor<PostgresOptions>
+    {
+        public PostgresOptions CurrentValue => options;
+
+        public PostgresOptions Get(string? name) => options;
+
+        public IDisposable? OnChange(Action<PostgresOptions, string?> listener) => null;
+    }
+}
