@@ -12,11 +12,45 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+cleanup_steps=()
+cleanup() {
+  local step
+  for step in ${cleanup_steps[@]+"${cleanup_steps[@]}"}; do
+    eval "$step" || true
+  done
+}
+trap cleanup EXIT
+
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "the tests need the Debian package(s) $*; run this script as root to install them, or install them yourself" >&2
+    exit 1
+  fi
+  if [ "$apt_updated" -eq 0 ]; then
+    apt-get update
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+# PostgreSQL (tests/Runtime.Postgres.Tests): a throwaway server from scripts/postgres.sh unless FLASHSALE_POSTGRES
+# already names one. The PostgreSQL tests fail (never skip) without it.
+if [ -z "${FLASHSALE_POSTGRES:-}" ]; then
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    apt_install postgresql
+  fi
+  pg_dir="$PWD/.data/postgres-test"
+  FLASHSALE_POSTGRES=$(scripts/postgres.sh start "$pg_dir")
+  export FLASHSALE_POSTGRES
+  cleanup_steps+=("scripts/postgres.sh stop '$pg_dir'")
+fi
+
 dotnet restore FlashSale.sln
 dotnet build FlashSale.sln -c Release --no-restore
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+cleanup_steps+=("rm -f '$log'")
 set +e
 dotnet test FlashSale.sln -c Release --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -17,19 +17,23 @@ namespace FlashSale.Grains.Sales;
 ///   unit goes back to <c>available</c> and the buyer is told nothing was sold.
 /// - Sales are counted locally and reported to the SKU every <see cref="FlashSaleOptions.ShardReportPeriod"/>
 ///   (and with each refill), not per purchase. On deactivation unsold units go back to the SKU.
+/// - Reentrant, so that many purchases wait on the order log's group commit at once (one round trip per batch,
+///   not per purchase). Every check and every change of state happens between awaits, within one turn, and is
+///   re-checked after each await; a retry of a request still in flight waits for the first attempt's answer.
 /// Placement spreads the shards of a SKU over both datacenters (by the shard key's hash), so that losing a
 /// datacenter loses at most part of the stock's sellers, never all.
 /// </summary>
 [SpreadAcrossDatacentersPlacement]
+[Reentrant]
 public sealed partial class StockShardGrain : Grain, IStockShardGrain
 {
-    private const int MaxRefillAttempts = 3;
     private readonly IOrderLog _orders;
     private readonly TimeProvider _time;
     private readonly FlashSaleOptions _options;
     private readonly ILogger<StockShardGrain> _logger;
     private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string Request), PurchaseResult> _answers = [];
+    private readonly Dictionary<(string User, string Request), Task<PurchaseResult>> _inFlight = [];
     private ISkuGrain _sku = null!;
     private string _skuId = string.Empty;
     private int _index;
@@ -87,48 +91,88 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     }
 
     /// <inheritdoc />
-    public async Task<PurchaseResult> Purchase(PurchaseRequest request)
+    public Task<PurchaseResult> Purchase(PurchaseRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.UserId) || string.IsNullOrWhiteSpace(request.RequestId) || request.Quantity < 1)
         {
-            return Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required.");
+            return Task.FromResult(Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required."));
         }
 
-        if (_answers.TryGetValue((request.UserId, request.RequestId), out var first))
+        var key = (request.UserId, request.RequestId);
+        if (_answers.TryGetValue(key, out var first))
         {
-            return first;
+            return Task.FromResult(first);
         }
 
-        if (_campaign is not { } campaign)
+        if (_inFlight.TryGetValue(key, out var pending))
         {
-            return Reject(PurchaseOutcome.UnknownSku, $"SKU {_skuId} has no campaign.");
+            // The same request is being processed (a client retry raced its first attempt): same answer.
+            return pending;
         }
 
-        var now = _time.GetUtcNow();
-        if (now < campaign.StartsAt)
+        var attempt = PurchaseCoreAsync(request);
+        if (!attempt.IsCompleted)
         {
-            return Reject(PurchaseOutcome.NotStarted, $"The sale starts at {campaign.StartsAt:O}.");
+            _inFlight[key] = attempt;
         }
 
-        if (now >= campaign.EndsAt)
+        return attempt;
+    }
+
+    private async Task<PurchaseResult> PurchaseCoreAsync(PurchaseRequest request)
+    {
+        try
         {
-            return Reject(PurchaseOutcome.Ended, $"The sale ended at {campaign.EndsAt:O}.");
-        }
+            if (_campaign is not { } campaign)
+            {
+                return Reject(PurchaseOutcome.UnknownSku, $"SKU {_skuId} has no campaign.");
+            }
 
-        var owned = _userUnits.GetValueOrDefault(request.UserId);
-        if (owned + request.Quantity > campaign.PerUserLimit)
+            var now = _time.GetUtcNow();
+            if (now < campaign.StartsAt)
+            {
+                return Reject(PurchaseOutcome.NotStarted, $"The sale starts at {campaign.StartsAt:O}.");
+            }
+
+            if (now >= campaign.EndsAt)
+            {
+                return Reject(PurchaseOutcome.Ended, $"The sale ended at {campaign.EndsAt:O}.");
+            }
+
+            // Check the limit, then make sure the units are here; after a refill (an await) check the limit again,
+            // since the same buyer's other requests may have completed meanwhile.
+            while (true)
+            {
+                var owned = _userUnits.GetValueOrDefault(request.UserId);
+                if (owned + request.Quantity > campaign.PerUserLimit)
+                {
+                    return Reject(PurchaseOutcome.LimitExceeded, $"The limit is {campaign.PerUserLimit} per buyer; {owned} already bought or being bought.");
+                }
+
+                if (_available >= request.Quantity)
+                {
+                    // The units are this buyer's from here on: taken before the next await so nothing else can sell them.
+                    _available -= request.Quantity;
+                    _userUnits[request.UserId] = owned + request.Quantity;
+                    break;
+                }
+
+                if (!await RefillAsync(request.Quantity))
+                {
+                    return Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
+                }
+            }
+
+            return await CommitAsync(request, campaign, now);
+        }
+        finally
         {
-            return Reject(PurchaseOutcome.LimitExceeded, $"The limit is {campaign.PerUserLimit} per buyer; {owned} already bought.");
+            _inFlight.Remove((request.UserId, request.RequestId));
         }
+    }
 
-        if (!await EnsureAvailableAsync(request.Quantity))
-        {
-            return Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
-        }
-
-        // The units are this buyer's from here on: taken before the await so nothing else can sell them.
-        _available -= request.Quantity;
-        _userUnits[request.UserId] = owned + request.Quantity;
+    private async Task<PurchaseResult> CommitAsync(PurchaseRequest request, Campaign campaign, DateTimeOffset now)
+    {
         var order = new Order
         {
             OrderId = NewOrderId(),
@@ -205,25 +249,23 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     public Task<ShardCounters> GetCounters() =>
         Task.FromResult(new ShardCounters(_index, _epoch, _available, _sold, _rejected, _reservations, RuntimeIdentity));
 
-    private async Task<bool> EnsureAvailableAsync(int quantity)
+    /// <summary>Asks the SKU for more units; false when the SKU has none to give (the caller answers sold out).</summary>
+    private async Task<bool> RefillAsync(int quantity)
     {
-        for (var attempt = 0; attempt < MaxRefillAttempts && _available < quantity; attempt++)
+        if (_soldOut)
         {
-            if (_soldOut && attempt == 0)
-            {
-                return false;
-            }
-
-            var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), TakeUnreported());
-            _available += grant.Units;
-            _soldOut = grant.SoldOut && _available < quantity;
-            if (_soldOut)
-            {
-                return false;
-            }
+            return false;
         }
 
-        return _available >= quantity;
+        var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), TakeUnreported());
+        _available += grant.Units;
+        if (grant.Units == 0 && grant.SoldOut && _available < quantity)
+        {
+            _soldOut = true;
+            return false;
+        }
+
+        return grant.Units > 0 || _available >= quantity;
     }
 
     private async Task ReportAsync(CancellationToken cancellationToken)

@@ -53,9 +53,9 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             connection.ApplicationName = "flashsale";
         }
 
-        var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString);
-        builder.UseLoggerFactory(loggerFactory);
-        DataSource = builder.Build();
+        // Npgsql's own logger is left out: it logs every command at Information. Failures reach the log through
+        // the retry and breaker messages of PostgresResilience, with the exception.
+        DataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
         Breaker = PostgresResilience.CreateBreaker(options, time, _logger);
     }
 

@@ -98,6 +98,7 @@ internal static class PostgresBenchmark
             - Work: `PostgresGrainStorage` conditional writes (UPDATE ... WHERE version = @etag) of an ~80-byte state over {Grains:N0} grains;
               each writer owns its grains, so no write conflicts. Single: `WriteStateAsync`, one state per round trip. Batched:
               `WriteStatesAsync`, {BatchSize} states per round trip (one implicit transaction). Latency is per round trip.
+              The server and the benchmark share the machine's cores (commits wait for fsync): compare the ratio, not the absolute figures.
 
             | mode | writers | states per round trip | round trips/s | states/s | p50 ms | p99 ms |
             |---|---:|---:|---:|---:|---:|---:|

@@ -27,46 +27,38 @@ internal static class SaleBenchmark
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 2));
-        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
-        using var silo = new HostBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .UseSilo(s => s
-                .Configure<SiloOptions>(o =>
-                {
-                    o.ClusterId = "sale-bench";
-                    o.SiloPort = siloPort;
-                    o.GatewayPort = gatewayPort;
-                })
-                .UseInMemoryClustering()
-                .AddMemoryGrainStorageAsDefault()
-                .UseInMemoryReminderService()
-                .AddFlashSale())
-            .Build();
-        await silo.StartAsync();
-        using var clientHost = new HostBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .UseClusterClient(o =>
-            {
-                o.ClusterId = "sale-bench";
-                o.Gateways = [$"127.0.0.1:{gatewayPort}"];
-            })
-            .Build();
-        await clientHost.StartAsync();
+        var (silo, clientHost, gatewayPort) = await StartAsync("sale-bench", postgres: null);
         var client = clientHost.Services.GetRequiredService<IClusterClient>();
-
         var results = new List<ScenarioResult>
         {
-            await ThroughClientAsync(client, "durable", WriteMode.Durable, warmup, duration),
-            await ThroughClientAsync(client, "fast", WriteMode.Fast, warmup, duration),
+            await ThroughClientAsync(client, "durable", "memory", WriteMode.Durable, warmup, duration),
+            await ThroughClientAsync(client, "fast", "memory", WriteMode.Fast, warmup, duration),
         };
         results.Add(await ThroughHttpAsync(client, gatewayPort, warmup, duration));
+        await clientHost.StopAsync();
+        await silo.StopAsync();
+        clientHost.Dispose();
+        silo.Dispose();
+
+        if (Environment.GetEnvironmentVariable("FLASHSALE_POSTGRES") is { Length: > 0 } postgres)
+        {
+            var (pgSilo, pgClient, _) = await StartAsync("sale-bench-pg", postgres);
+            results.Add(await ThroughClientAsync(pgClient.Services.GetRequiredService<IClusterClient>(), "durable", "PostgreSQL", WriteMode.Durable, warmup, duration));
+            await pgClient.StopAsync();
+            await pgSilo.StopAsync();
+            pgClient.Dispose();
+            pgSilo.Dispose();
+        }
+        else
+        {
+            Console.WriteLine("FLASHSALE_POSTGRES is not set: the durable-mode figure on PostgreSQL is skipped (scripts/postgres.sh start prints a URL).");
+        }
+
         foreach (var r in results)
         {
             Console.WriteLine($"{r.System,-44} {r.CallsPerSecond,10:N0} purchases/s p50 {r.P50Micros,8:N1}µs p99 {r.P99Micros,9:N1}µs");
         }
 
-        await clientHost.StopAsync();
-        await silo.StopAsync();
         if (write)
         {
             var body = $"""
@@ -75,7 +67,8 @@ internal static class SaleBenchmark
                 - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
                 - Machine: {ResultsFile.Machine()}
                 - Command: `dotnet run -c Release --project bench/Runtime.Benchmarks -- sale --seconds {seconds}`
-                - Setup: one silo (in-memory clustering, memory storage, in-memory order log), a cluster client over loopback TCP,
+                - Setup: one silo (in-memory clustering, memory storage; the order log in memory, or in PostgreSQL from FLASHSALE_POSTGRES
+                  on loopback with group commit), a cluster client over loopback TCP,
                   {Buyers} closed-loop buyers on one SKU with 16 shards, a new buyer id per attempt. HTTP: the API gateway in the
                   same process, {Buyers} concurrent HTTP/1.1 connections. Durable mode waits for the order log's commit; fast mode writes behind.
 
@@ -85,13 +78,53 @@ internal static class SaleBenchmark
         }
     }
 
-    private static async Task<ScenarioResult> ThroughClientAsync(IClusterClient client, string name, WriteMode mode, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(IHost Silo, IHost Client, int GatewayPort)> StartAsync(string clusterId, string? postgres)
     {
-        var sku = $"bench-{name}";
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
+        var silo = new HostBuilder()
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .UseSilo(s =>
+            {
+                s.Configure<SiloOptions>(o =>
+                    {
+                        o.ClusterId = clusterId;
+                        o.SiloPort = siloPort;
+                        o.GatewayPort = gatewayPort;
+                    })
+                    .UseInMemoryClustering()
+                    .AddMemoryGrainStorageAsDefault()
+                    .UseInMemoryReminderService()
+                    .AddFlashSale();
+                if (postgres is not null)
+                {
+                    s.UsePostgresOrderLog(o =>
+                    {
+                        o.ConnectionString = postgres;
+                        o.Schema = "bench_" + Guid.NewGuid().ToString("N")[..8];
+                    });
+                }
+            })
+            .Build();
+        await silo.StartAsync();
+        var client = new HostBuilder()
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .UseClusterClient(o =>
+            {
+                o.ClusterId = clusterId;
+                o.Gateways = [$"127.0.0.1:{gatewayPort}"];
+            })
+            .Build();
+        await client.StartAsync();
+        return (silo, client, gatewayPort);
+    }
+
+    private static async Task<ScenarioResult> ThroughClientAsync(IClusterClient client, string name, string log, WriteMode mode, TimeSpan warmup, TimeSpan duration)
+    {
+        var sku = $"bench-{name}-{log.ToLowerInvariant()}";
         await client.GetGrain<ISkuGrain>(sku).Configure(Campaign(sku, mode));
         var view = (await client.GetGrain<ISkuGrain>(sku).GetView())!;
         long next = 0;
-        return await LoadDriver.RunAsync($"cluster client, {name} mode (memory order log)", Buyers, 1, async _ =>
+        return await LoadDriver.RunAsync($"cluster client, {name} mode ({log} order log)", Buyers, 1, async _ =>
         {
             var user = $"u{Interlocked.Increment(ref next)}";
             var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, view.ShardCount)));

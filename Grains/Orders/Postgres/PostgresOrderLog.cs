@@ -300,11 +300,20 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         using var stream = typeof(PostgresOrderLog).Assembly.GetManifestResourceStream("FlashSale.Grains.Orders.orders.sql")
             ?? throw new InvalidOperationException("orders.sql is not embedded in FlashSale.Grains.");
         using var text = new StreamReader(stream);
-        var script = $"CREATE SCHEMA IF NOT EXISTS {quoted};\n" + (await text.ReadToEndAsync()).Replace("{schema}", quoted, StringComparison.Ordinal);
+        // Silos start together: an advisory lock makes concurrent CREATE ... IF NOT EXISTS safe (PostgreSQL's are not).
+        var script = "SELECT pg_advisory_xact_lock(hashtext('flashsale-orders-schema'));\n" +
+            $"CREATE SCHEMA IF NOT EXISTS {quoted};\n" + (await text.ReadToEndAsync()).Replace("{schema}", quoted, StringComparison.Ordinal);
         await _resilience.ExecuteAsync("create schema", script, async (sql, ct) =>
         {
-            await using var command = _database.DataSource.CreateCommand(sql);
-            return await command.ExecuteNonQueryAsync(ct);
+            await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using (var command = new NpgsqlCommand(sql, connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return 0;
         }, CancellationToken.None);
     }
 
