@@ -1,5 +1,6 @@
 using System.Net;
 using FlashSale.Runtime.Hosting;
+using FlashSale.Grains.Hosting;
 using FlashSale.Runtime.Postgres;
 using FlashSale.Runtime.Postgres.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,18 @@ public static class ProviderConfigurationExtensions
                 break;
             default:
                 throw new InvalidOperationException($"FlashSale:Providers:Reminders '{settings.Reminders}' is not one of: memory, postgres.");
+        }
+
+        silo.AddFlashSale();
+        switch (settings.Orders.ToLowerInvariant())
+        {
+            case "memory":
+                break;
+            case "postgres":
+                silo.UsePostgresOrderLog(settings.ConfigurePostgres("Orders"));
+                break;
+            default:
+                throw new InvalidOperationException($"FlashSale:Providers:Orders '{settings.Orders}' is not one of: memory, postgres.");
         }
 
         return silo;

@@ -20,4 +20,7 @@ public sealed class ProviderSettings
 
     /// <summary>The schema of the "postgres" providers' tables (default "flashsale").</summary>
     public string PostgresSchema { get; set; } = "flashsale";
+
+    /// <summary>Where orders are kept: "memory" (the embedded default) or "postgres" (group commit).</summary>
+    public string Orders { get; set; } = "memory";
 }
