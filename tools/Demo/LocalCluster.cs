@@ -2,6 +2,8 @@ using FlashSale.Client.Api.Hosting;
 using FlashSale.Grains.Hosting;
 using FlashSale.Grains.Orders;
 using FlashSale.Runtime.Hosting;
+using FlashSale.Runtime.Postgres;
+using FlashSale.Runtime.Postgres.Hosting;
 using FlashSale.Runtime.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,12 +18,11 @@ internal sealed class LocalCluster : IAsyncDisposable
 {
     public const string AdminKey = "demo-admin-key";
 
-    private LocalCluster(TestCluster cluster, WebApplication gateway, Uri address, InMemoryOrderStore orders)
+    private LocalCluster(TestCluster cluster, WebApplication gateway, Uri address)
     {
         Cluster = cluster;
         Gateway = gateway;
         Address = address;
-        Orders = orders;
     }
 
     public TestCluster Cluster { get; }
@@ -30,18 +31,33 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public InMemoryOrderStore Orders { get; }
+    /// <summary>The order log as the silos see it (memory or PostgreSQL).</summary>
+    public IOrderLog Orders => Cluster.ActiveSilos[0].ServiceProvider.GetRequiredService<IOrderLog>();
 
-    public static async Task<LocalCluster> StartAsync()
+    /// <summary>Starts the cluster; with a PostgreSQL connection string, state, reminders and orders live there.</summary>
+    public static async Task<LocalCluster> StartAsync(string? postgres)
     {
         var orders = new InMemoryOrderStore();
+        var schema = "demo_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var cluster = new TestClusterBuilder(4)
             .WithDatacenters("dc1", "dc1", "dc2", "dc2")
             .ConfigureSilos(silo =>
             {
-                silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
                 silo.Services.AddSingleton(orders);
                 silo.AddFlashSale();
+                if (postgres is null)
+                {
+                    silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                    return;
+                }
+
+                void Configure(PostgresOptions o)
+                {
+                    o.ConnectionString = postgres;
+                    o.Schema = schema;
+                }
+
+                silo.AddPostgresGrainStorageAsDefault(Configure).UsePostgresReminderService(Configure).UsePostgresOrderLog(Configure);
             })
             .Build();
         await cluster.DeployAsync();
@@ -65,7 +81,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         var gateway = builder.Build();
         gateway.MapFlashSaleGateway();
         await gateway.StartAsync();
-        return new LocalCluster(cluster, gateway, new Uri(gateway.Urls.First()), orders);
+        return new LocalCluster(cluster, gateway, new Uri(gateway.Urls.First()));
     }
 
     public async ValueTask DisposeAsync()

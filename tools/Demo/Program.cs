@@ -10,7 +10,8 @@ using Spectre.Console;
 var settings = DemoSettings.Parse(args);
 AnsiConsole.MarkupLine($"[bold]FlashSale demo[/]: {settings.Attempts:N0} attempts from {settings.Buyers:N0} buyers on {settings.Stock:N0} units, storage [blue]{settings.Storage}[/]");
 
-await using var local = await AnsiConsole.Status().StartAsync("Starting 4 silos in 2 datacenters and the gateway...", _ => LocalCluster.StartAsync());
+var postgres = settings.Storage == "postgres" ? await PostgresServer.StartAsync() : null;
+await using var local = await AnsiConsole.Status().StartAsync("Starting 4 silos in 2 datacenters and the gateway...", _ => LocalCluster.StartAsync(postgres));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = local.Address };
 using var admin = new HttpClient { BaseAddress = local.Address };
 admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LocalCluster.AdminKey);
@@ -32,4 +33,4 @@ var run = new SaleRun(http, settings, Sku);
 await run.RunAsync();
 
 var report = await Results.SettleAsync(local, Sku);
-Results.Print(local, settings, run, report, await local.Cluster.Client.GetGrain<ISkuGrain>(Sku).GetLedger());
+await Results.PrintAsync(local, settings, run, report, await local.Cluster.Client.GetGrain<ISkuGrain>(Sku).GetLedger());

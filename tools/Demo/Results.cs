@@ -13,12 +13,16 @@ internal static class Results
         return reports.Single(r => r.Sku == sku);
     }
 
-    public static void Print(LocalCluster local, DemoSettings settings, SaleRun run, ReconciliationReport report, SkuLedger? ledger)
+    public static async Task PrintAsync(LocalCluster local, DemoSettings settings, SaleRun run, ReconciliationReport report, SkuLedger? ledger)
     {
-        var orders = local.Orders.ForSku(report.Sku).ToList();
-        var sold = orders.Sum(o => o.Quantity);
-        var duplicates = orders.GroupBy(o => (o.UserId, o.RequestId)).Count(g => g.Count() > 1)
-            + orders.GroupBy(o => o.UserId).Count(g => g.Sum(o => o.Quantity) > settings.PerUserLimit);
+        // Straight from the order log: units per shard epoch, and units per buyer on every shard.
+        var sold = (await local.Orders.CountUnitsAsync(report.Sku)).Values.Sum();
+        var duplicates = 0;
+        foreach (var shard in ledger?.Shards ?? [])
+        {
+            duplicates += (await local.Orders.GetUserUnitsAsync(report.Sku, shard.Index)).Values.Count(units => units > settings.PerUserLimit);
+        }
+
         var dcOf = local.Cluster.Silos.ToDictionary(s => s.SiloAddress.ToString(), s => s.Datacenter);
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
