@@ -66,7 +66,7 @@ internal static class SaleBenchmark
 
                 - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
                 - Machine: {ResultsFile.Machine()}
-                - Command: `dotnet run -c Release --project bench/Runtime.Benchmarks -- sale --seconds {seconds}`
+                - Command: `FLASHSALE_POSTGRES=$(scripts/postgres.sh start) dotnet run -c Release --project bench/Runtime.Benchmarks -- sale --seconds {seconds}`
                 - Setup: one silo (in-memory clustering, memory storage; the order log in memory, or in PostgreSQL from FLASHSALE_POSTGRES
                   on loopback with group commit), a cluster client over loopback TCP,
                   {Buyers} closed-loop buyers on one SKU with 16 shards, a new buyer id per attempt. HTTP: the API gateway in the

@@ -178,7 +178,7 @@ public sealed class CrashTests
             }
             catch (Exception e) when (e is SiloUnavailableException or TimeoutException && attempt < 50)
             {
-                await Task.Delay(100);
+                await Task.Delay(50);
             }
         }
     }
