@@ -28,6 +28,9 @@ namespace FlashSale.Runtime.Directory;
 /// </summary>
 internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposable
 {
+    /// <summary>The most lookups a silo caches; past it the cache starts over (entries are cheap to look up again).</summary>
+    public const int MaxCachedAddresses = 200_000;
+
     private readonly SiloRuntime _runtime;
     private readonly IClusterView _view;
     private readonly ILogger<GrainDirectory> _logger;
@@ -68,7 +71,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
         var winner = owner is null || IsLocal(owner)
             ? _partition.Register(address, IsAlive)
             : await _runtime.RuntimeClient.GetSystemTarget<IRemoteGrainDirectory>(owner).Register(address).ConfigureAwait(false);
-        _cache[winner.GrainId] = winner;
+        Cache(winner);
         return winner;
     }
 
@@ -91,7 +94,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
 
         if (found is not null)
         {
-            _cache[grainId] = found;
+            Cache(found);
         }
 
         return found;
@@ -145,6 +148,16 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
     }
 
     public bool IsLocal(SiloAddress silo) => silo.Equals(_runtime.SiloAddress);
+
+    private void Cache(GrainAddress address)
+    {
+        if (_cache.Count >= MaxCachedAddresses)
+        {
+            _cache.Clear();
+        }
+
+        _cache[address.GrainId] = address;
+    }
 
     public bool IsAlive(SiloAddress silo) => IsLocal(silo) || _view.Snapshot.GetStatus(silo) is SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Joining;
 
@@ -244,7 +257,7 @@ internal sealed partial class GrainDirectory : IRemoteGrainDirectory, IDisposabl
                     if (!winners[i].Matches(entries[i].Address))
                     {
                         // Another silo created the same grain while ownership moved: this copy gives way.
-                        _cache[winners[i].GrainId] = winners[i];
+                        Cache(winners[i]);
                         entries[i].Activation.Deactivate(new DeactivationReason(DeactivationReasonCode.DuplicateActivation, $"The grain is active on {winners[i].SiloAddress}."));
                     }
                 }

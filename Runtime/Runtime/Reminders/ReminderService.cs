@@ -118,18 +118,27 @@ internal sealed partial class ReminderService : IReminderService, IDisposable
 
     public async Task UnregisterReminderAsync(GrainId grainId, IGrainReminder reminder)
     {
-        var row = await _table.ReadRowAsync(grainId, reminder.ReminderName);
-        if (row?.ETag is { } etag)
+        // Serialized with refreshes: a refresh that read the row before it was removed must not schedule it again.
+        await _refreshGate.WaitAsync();
+        try
         {
-            await _table.RemoveRowAsync(grainId, reminder.ReminderName, etag);
-        }
-
-        lock (_lock)
-        {
-            if (_local.Remove((grainId, reminder.ReminderName), out var local))
+            var row = await _table.ReadRowAsync(grainId, reminder.ReminderName);
+            if (row?.ETag is { } etag)
             {
-                local.Dispose();
+                await _table.RemoveRowAsync(grainId, reminder.ReminderName, etag);
             }
+
+            lock (_lock)
+            {
+                if (_local.Remove((grainId, reminder.ReminderName), out var local))
+                {
+                    local.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            _refreshGate.Release();
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class GrainTimer : IGrainTimer
     private readonly ITimer _timer;
     private readonly CancellationTokenSource _disposed = new();
     private TimeSpan _period;
+    private int _changes;
 
     public GrainTimer(ActivationData activation, Func<object?, CancellationToken, Task> callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -36,6 +37,7 @@ internal sealed partial class GrainTimer : IGrainTimer
         ValidateTimes(dueTime, period);
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         _period = period;
+        Interlocked.Increment(ref _changes);
         _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
     }
 
@@ -58,6 +60,7 @@ internal sealed partial class GrainTimer : IGrainTimer
             return;
         }
 
+        var changes = Volatile.Read(ref _changes);
         try
         {
             await _callback(_state, _disposed.Token);
@@ -70,7 +73,8 @@ internal sealed partial class GrainTimer : IGrainTimer
         {
         }
 
-        if (!IsDisposed && _period != Timeout.InfiniteTimeSpan)
+        // A Change made by the callback itself already armed the timer: re-arming here would override it.
+        if (!IsDisposed && _period != Timeout.InfiniteTimeSpan && Volatile.Read(ref _changes) == changes)
         {
             try
             {
