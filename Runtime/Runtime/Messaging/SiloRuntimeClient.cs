@@ -103,7 +103,14 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             return;
         }
 
-        // A local caller's continuation may run inline when signalled: never on the connection's reader loop.
+        if (!request.SendingGrain.IsDefault)
+        {
+            // A grain caller's continuation is posted to its own activation: signalling here runs none of its code.
+            request.TrySignal();
+            return;
+        }
+
+        // Any other caller's continuation may run inline when signalled: never on the connection's reader loop.
         ThreadPool.UnsafeQueueUserWorkItem(static r => r.TrySignal(), request, preferLocal: false);
     }
 
