@@ -18,6 +18,7 @@ public static class PublicEndpoints
         api.MapPost("/skus/{sku}/purchase", PurchaseEndpoint.HandleAsync).WithName("Purchase");
         api.MapPost("/skus/{sku}/reservations", ReserveAsync).WithName("Reserve");
         api.MapGet("/orders/{orderId}", GetOrderAsync).WithName("GetOrder");
+        api.MapPost("/orders/{orderId}/pay", PayAsync).WithName("PayOrder");
         return api;
     }
 
@@ -47,6 +48,22 @@ public static class PublicEndpoints
 
         await client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(body.UserId!, view.ShardCount))).Reserve(body.UserId!);
         return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<IResult> PayAsync(string orderId, IClusterClient client)
+    {
+        if (!InputValidation.IsValidId(orderId, 256))
+        {
+            return Problems.Invalid(new() { ["orderId"] = ["The order id is malformed."] });
+        }
+
+        var grain = client.GetGrain<IOrderQueryGrain>(0);
+        return await grain.Pay(orderId) switch
+        {
+            PaymentOutcome.Paid => TypedResults.Ok(OrderResponse.From((await grain.GetOrder(orderId))!)),
+            PaymentOutcome.Expired => Problems.Of(StatusCodes.Status409Conflict, "The order expired.", "The payment window closed; the order expired and its units went back on sale. Nothing was charged."),
+            _ => Problems.Of(StatusCodes.Status404NotFound, "Unknown order.", $"No order '{orderId}'."),
+        };
     }
 
     private static async Task<IResult> GetOrderAsync(string orderId, IClusterClient client, IOptions<GatewayOptions> options)

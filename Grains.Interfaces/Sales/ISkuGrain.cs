@@ -32,6 +32,9 @@ public interface ISkuGrain : IGrainWithStringKey
     /// <summary>Compares the books with the order log and the shards, repairs what it can, and reports the rest.</summary>
     Task<ReconciliationReport> Reconcile();
 
+    /// <summary>Expires the orders unpaid past the payment window and puts their units back on sale; returns the units.</summary>
+    Task<int> ExpireUnpaid();
+
     /// <summary>Puts units held after a crash back on sale (an admin decision after checking the orders).</summary>
     Task<int> ReleaseHeld(int units);
 }

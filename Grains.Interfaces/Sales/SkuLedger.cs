@@ -35,4 +35,8 @@ public sealed record SkuLedger
     /// <summary>Units sold in fast mode whose orders died with their silo (counted in <see cref="Sold"/>).</summary>
     [Id(7)]
     public int Lost { get; init; }
+
+    /// <summary>Units of unpaid orders that expired and went back on sale.</summary>
+    [Id(8)]
+    public int Expired { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed class FlashSaleOptions
     /// <summary>How often the reconciliation reminder runs.</summary>
     public TimeSpan ReconciliationPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long an order may stay unpaid before it expires and its units go back on sale.</summary>
+    public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The most units a shard asks for in one refill.</summary>
     public int MaxRefillBatch { get; set; } = 1000;
 
@@ -27,7 +30,7 @@ public sealed class FlashSaleOptions
     /// <summary>Returns the problems with these options, if any.</summary>
     public IEnumerable<string> Validate()
     {
-        if (ShardReportPeriod <= TimeSpan.Zero || ReplicaRefreshPeriod <= TimeSpan.Zero || ReconciliationPeriod <= TimeSpan.Zero || WriteBehindPeriod <= TimeSpan.Zero)
+        if (ShardReportPeriod <= TimeSpan.Zero || ReplicaRefreshPeriod <= TimeSpan.Zero || ReconciliationPeriod <= TimeSpan.Zero || WriteBehindPeriod <= TimeSpan.Zero || PaymentWindow <= TimeSpan.Zero)
         {
             yield return "FlashSale: every period must be positive.";
         }

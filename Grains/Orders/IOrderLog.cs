@@ -22,6 +22,21 @@ public interface IOrderLog
     /// <summary>Committed units of a SKU per (shard, epoch), counting pending and paid orders.</summary>
     Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Units a SKU's shard epochs ever sold, per (shard, epoch), expired orders included: what an epoch sold stays
+    /// sold in its account; expiry gives units back separately (<see cref="ExpireAsync"/>), exactly once.
+    /// </summary>
+    Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountAllUnitsAsync(string sku, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Pays a pending order created after <paramref name="cutoff"/>; exactly one of a payment and an expiry racing for
+    /// the same order wins. A late or expired order is refused; an already paid one stays paid.
+    /// </summary>
+    Task<PaymentOutcome> PayAsync(string orderId, DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    /// <summary>Expires the pending orders of a SKU created at or before <paramref name="cutoff"/> (at most <paramref name="max"/>); returns those it expired.</summary>
+    Task<IReadOnlyList<Order>> ExpireAsync(string sku, DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Committed units per buyer of a SKU for the buyers of one shard (to restore per-user limits after a crash).</summary>
     Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default);
 }

@@ -49,18 +49,58 @@ public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
     public Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default) => Task.FromResult(_store.Get(orderId));
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<(int Shard, long Epoch), int>>(Count(sku, includeExpired: false));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountAllUnitsAsync(string sku, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<(int Shard, long Epoch), int>>(Count(sku, includeExpired: true));
+
+    private Dictionary<(int Shard, long Epoch), int> Count(string sku, bool includeExpired)
     {
         var counts = new Dictionary<(int Shard, long Epoch), int>();
         foreach (var order in _store.ForSku(sku))
         {
-            if (order.Status != OrderStatus.Expired)
+            if (includeExpired || order.Status != OrderStatus.Expired)
             {
                 counts[(order.Shard, order.Epoch)] = counts.GetValueOrDefault((order.Shard, order.Epoch)) + order.Quantity;
             }
         }
 
-        return Task.FromResult<IReadOnlyDictionary<(int Shard, long Epoch), int>>(counts);
+        return counts;
+    }
+
+    /// <inheritdoc />
+    public Task<PaymentOutcome> PayAsync(string orderId, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        _store.TryTransition(orderId, OrderStatus.Paid, o => o.CreatedAt > cutoff, out var order);
+        return Task.FromResult(order switch
+        {
+            null => PaymentOutcome.UnknownOrder,
+            { Status: OrderStatus.Paid } => PaymentOutcome.Paid,
+            _ => PaymentOutcome.Expired,
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Order>> ExpireAsync(string sku, DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default)
+    {
+        var expired = new List<Order>();
+        foreach (var candidate in _store.ForSku(sku))
+        {
+            if (expired.Count >= max)
+            {
+                break;
+            }
+
+            if (candidate.Status == OrderStatus.Pending && candidate.CreatedAt <= cutoff &&
+                _store.TryTransition(candidate.OrderId, OrderStatus.Expired, o => o.CreatedAt <= cutoff, out var changed))
+            {
+                expired.Add(changed!);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<Order>>(expired);
     }
 
     /// <inheritdoc />

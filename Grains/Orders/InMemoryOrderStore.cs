@@ -10,6 +10,7 @@ public sealed class InMemoryOrderStore
 {
     private readonly ConcurrentDictionary<string, Order> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Sku, string User, string Request), Order> _byRequest = new();
+    private readonly Lock _statusLock = new();
 
     /// <summary>The number of committed orders.</summary>
     public int Count => _byId.Count;
@@ -29,11 +30,29 @@ public sealed class InMemoryOrderStore
         return stored;
     }
 
-    /// <summary>Replaces a committed order (status changes).</summary>
-    public void Update(Order order)
+    /// <summary>
+    /// Moves a pending order to <paramref name="status"/> if <paramref name="allowed"/> says so; true only for the call
+    /// that made the change. <paramref name="current"/> is the order as it is afterwards (null when unknown).
+    /// </summary>
+    public bool TryTransition(string orderId, OrderStatus status, Func<Order, bool> allowed, out Order? current)
     {
-        _byId[order.OrderId] = order;
-        _byRequest[(order.Sku, order.UserId, order.RequestId)] = order;
+        lock (_statusLock)
+        {
+            if (!_byId.TryGetValue(orderId, out current))
+            {
+                return false;
+            }
+
+            if (current.Status != OrderStatus.Pending || !allowed(current))
+            {
+                return false;
+            }
+
+            current = current with { Status = status };
+            _byId[orderId] = current;
+            _byRequest[(current.Sku, current.UserId, current.RequestId)] = current;
+            return true;
+        }
     }
 
     /// <summary>The order with this id, or null.</summary>

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace FlashSale.Grains.Sales;
 
 /// <summary>
-/// Reconciles every tracked SKU on a durable reminder, so it keeps running after silo loss. A pass first
-/// touches every shard of the SKU (which activates a shard whose silo died, and its registration reclaims the
+/// Reconciles every tracked SKU on a durable reminder, so it keeps running after silo loss (which also makes the
+/// expiry of unpaid orders survive silo loss). A pass first expires unpaid orders, then touches every shard of the SKU (which activates a shard whose silo died, and its registration reclaims the
 /// dead epoch's stock), then asks the SKU to compare its ledger with the order log, repair, persist and report.
 /// </summary>
 public sealed partial class ReconciliationGrain(
@@ -66,6 +66,7 @@ public sealed partial class ReconciliationGrain(
     private async Task<ReconciliationReport> ReconcileAsync(string sku)
     {
         var skuGrain = GrainFactory.GetGrain<ISkuGrain>(sku);
+        await skuGrain.ExpireUnpaid();
         var ledger = await skuGrain.GetLedger() ?? throw new InvalidOperationException($"SKU {sku} has no campaign.");
         await Task.WhenAll(ledger.Shards.Select(s => GrainFactory.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, s.Index)).GetCounters()));
         return await skuGrain.Reconcile();

@@ -18,6 +18,8 @@ namespace FlashSale.Grains.Sales;
 ///   the old epoch's units are reclaimed. In durable mode the order log says exactly how many it sold, so the
 ///   rest goes back to the pool (no undersell). In fast mode orders may have been lost with the silo: units the
 ///   log cannot account for are held, never granted again until an admin releases them, and reported.
+/// - Unpaid orders expire after <see cref="FlashSaleOptions.PaymentWindow"/>: the order log flips each one exactly
+///   once (a conditional update that a racing payment can win instead), and only then are its units put back.
 /// - Sold out only when the whole SKU is: the pool is empty and no shard holds a unit by the books (shards
 ///   report in batches, so the view lags by about one report period).
 /// Shards reach this grain only to register, refill and report; buyers never do.
@@ -216,8 +218,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     {
         var campaign = Books.Campaign ?? throw new InvalidOperationException($"SKU {Sku} has no campaign.");
         var drift = new List<string>();
-        var committed = await _orders.CountUnitsAsync(Sku);
-        var inLog = committed.Values.Sum();
+        var committed = await _orders.CountAllUnitsAsync(Sku);
+        var inLog = (await _orders.CountUnitsAsync(Sku)).Values.Sum();
 
         // In durable mode the order log is the truth about what each current epoch sold: raise reports that lag it.
         if (campaign.WriteMode == WriteMode.Durable)
@@ -263,6 +265,31 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             Lost = Books.Lost,
             Drift = drift,
         };
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ExpireUnpaid()
+    {
+        if (Books.Campaign is null)
+        {
+            return 0;
+        }
+
+        var expired = await _orders.ExpireAsync(Sku, _time.GetUtcNow() - _options.PaymentWindow, 10_000);
+        var units = expired.Sum(o => o.Quantity);
+        if (units == 0)
+        {
+            return 0;
+        }
+
+        // Each order expires exactly once (a conditional update), so each unit comes back exactly once.
+        Books.Sold -= units;
+        Books.Pool += units;
+        Books.Expired += units;
+        await SaveAsync();
+        NotifyStockReturned();
+        LogExpired(_logger, Sku, expired.Count, units);
+        return units;
     }
 
     /// <inheritdoc />
@@ -315,6 +342,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         Held = Books.Held,
         Recovered = Books.Recovered,
         Lost = Books.Lost,
+        Expired = Books.Expired,
         Status = Status(),
         Shards = [.. Books.Shards.OrderBy(s => s.Key).Select(s => new ShardLedger(s.Key, s.Value.Epoch, s.Value.Granted, s.Value.Sold, s.Value.Returned, s.Value.Silo))],
     };
@@ -328,7 +356,8 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
 
     private async Task ReclaimAsync(int index, ShardAccount previous)
     {
-        var committed = await _orders.CountUnitsAsync(Sku);
+        // Every order the epoch ever committed counts as sold by it, expired or not: expiry gives units back separately.
+        var committed = await _orders.CountAllUnitsAsync(Sku);
         var logged = committed.GetValueOrDefault((index, previous.Epoch));
         var knownSold = Math.Max(previous.Sold, logged);
         if (Books.Campaign!.WriteMode == WriteMode.Fast && previous.Sold > logged)
@@ -421,6 +450,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "SKU {Sku}: released {Units} held units back on sale")]
     private static partial void LogHeldReleased(ILogger logger, string sku, int units);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "SKU {Sku}: {Orders} unpaid orders expired; {Units} units are back on sale")]
+    private static partial void LogExpired(ILogger logger, string sku, int orders, int units);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SKU {Sku}: shard {Shard} could not release stock: {Reason}")]
     private static partial void LogSiblingUnreachable(ILogger logger, string sku, int shard, string reason);

@@ -40,6 +40,10 @@ public sealed class SkuState
     [Id(8)]
     public int Lost { get; set; }
 
+    /// <summary>Units of expired unpaid orders that went back on sale, over the campaign's life.</summary>
+    [Id(9)]
+    public int Expired { get; set; }
+
     /// <summary>Units in live shards by the SKU's account.</summary>
     public int Outstanding => Shards.Values.Sum(s => s.Outstanding);
 }

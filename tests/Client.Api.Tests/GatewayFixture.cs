@@ -17,6 +17,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key";
 
+    public static readonly TimeSpan PaymentWindow = TimeSpan.FromSeconds(2);
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public InMemoryOrderStore Orders { get; } = new();
@@ -34,7 +36,11 @@ public sealed class GatewayFixture : IAsyncLifetime
             {
                 silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
                 silo.Services.AddSingleton(Orders);
-                silo.AddFlashSale(o => o.ReplicaRefreshPeriod = TimeSpan.FromMilliseconds(100));
+                silo.AddFlashSale(o =>
+                {
+                    o.ReplicaRefreshPeriod = TimeSpan.FromMilliseconds(100);
+                    o.PaymentWindow = PaymentWindow;
+                });
             })
             .Build();
         await Cluster.DeployAsync();

@@ -200,4 +200,28 @@ public sealed class GatewayTests(GatewayFixture fixture) : IClassFixture<Gateway
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Pay_WithinWindow_200AndIdempotent_LatePayment409_Unknown404()
+    {
+        var sku = await CreateSkuAsync(stock: 10, limit: 5);
+        using var first = JsonDocument.Parse(await (await BuyAsync(sku, "payer-1")).Content.ReadAsStringAsync());
+        using var second = JsonDocument.Parse(await (await BuyAsync(sku, "payer-2")).Content.ReadAsStringAsync());
+        var onTime = first.RootElement.GetProperty("orderId").GetString();
+        var late = second.RootElement.GetProperty("orderId").GetString();
+
+        var paid = await fixture.Http.PostAsync($"/api/orders/{onTime}/pay", null);
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        Assert.Equal("paid", (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync($"/api/orders/{onTime}/pay", null)).StatusCode);
+
+        var deadline = second.RootElement.GetProperty("createdAt").GetDateTimeOffset() + GatewayFixture.PaymentWindow;
+        while (DateTimeOffset.UtcNow <= deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await AssertProblemAsync(await fixture.Http.PostAsync($"/api/orders/{late}/pay", null), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await fixture.Http.PostAsync("/api/orders/no-such-order/pay", null), HttpStatusCode.NotFound);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SaleCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null)
+    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null, TimeSpan? paymentWindow = null)
     {
         var orders = new InMemoryOrderStore();
         var builder = new TestClusterBuilder(silos)
@@ -38,6 +38,7 @@ public sealed class SaleCluster : IAsyncDisposable
                     o.ReplicaRefreshPeriod = TimeSpan.FromMilliseconds(200);
                     o.ReconciliationPeriod = TimeSpan.FromSeconds(2);
                     o.WriteBehindPeriod = writeBehind ?? TimeSpan.FromMilliseconds(100);
+                    o.PaymentWindow = paymentWindow ?? TimeSpan.FromMinutes(15);
                 });
                 if (postgresSchema is not null)
                 {

@@ -30,7 +30,27 @@ internal sealed class OrderSql(string quotedSchema)
     public string CountUnits { get; } =
         $"SELECT shard, epoch, sum(quantity)::int FROM {quotedSchema}.orders WHERE sku = @sku AND status <> 2 GROUP BY shard, epoch";
 
+    /// <summary>Units per (shard, epoch) of a SKU, every status.</summary>
+    public string CountAllUnits { get; } =
+        $"SELECT shard, epoch, sum(quantity)::int FROM {quotedSchema}.orders WHERE sku = @sku GROUP BY shard, epoch";
+
     /// <summary>Units per buyer of a SKU's shard, expired orders excluded.</summary>
     public string UserUnits { get; } =
         $"SELECT user_id, sum(quantity)::int FROM {quotedSchema}.orders WHERE sku = @sku AND shard = @shard AND status <> 2 GROUP BY user_id";
+
+    /// <summary>Pays a pending order created after the cutoff (status 0 → 1); returns a row only when it changed it.</summary>
+    public string Pay { get; } =
+        $"UPDATE {quotedSchema}.orders SET status = 1 WHERE order_id = @id AND status = 0 AND created_at > @cutoff RETURNING order_id";
+
+    /// <summary>The status of one order.</summary>
+    public string SelectStatus { get; } = $"SELECT status FROM {quotedSchema}.orders WHERE order_id = @id";
+
+    /// <summary>Expires the oldest pending orders of a SKU created at or before the cutoff (status 0 → 2); returns the rows it changed.</summary>
+    public string Expire { get; } =
+        $"""
+        UPDATE {quotedSchema}.orders SET status = 2
+        WHERE order_id IN (SELECT order_id FROM {quotedSchema}.orders WHERE sku = @sku AND status = 0 AND created_at <= @cutoff ORDER BY created_at LIMIT @max FOR UPDATE SKIP LOCKED)
+          AND status = 0
+        RETURNING order_id, sku, user_id, request_id, quantity, price, created_at, shard, epoch, status
+        """;
 }

@@ -97,11 +97,18 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountUnitsAsync(string sku, CancellationToken cancellationToken = default) =>
-        _resilience.ExecuteAsync("count", sku, async (s, ct) =>
+        CountAsync(sku, _sql.CountUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountAllUnitsAsync(string sku, CancellationToken cancellationToken = default) =>
+        CountAsync(sku, _sql.CountAllUnits, cancellationToken);
+
+    private Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountAsync(string sku, string sql, CancellationToken cancellationToken) =>
+        _resilience.ExecuteAsync("count", (sku, sql), async (key, ct) =>
         {
             await _schema.Value;
-            await using var command = _database.DataSource.CreateCommand(_sql.CountUnits);
-            command.Parameters.AddWithValue("sku", s);
+            await using var command = _database.DataSource.CreateCommand(key.sql);
+            command.Parameters.AddWithValue("sku", key.sku);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var counts = new Dictionary<(int Shard, long Epoch), int>();
             while (await reader.ReadAsync(ct))
@@ -110,6 +117,51 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
             }
 
             return (IReadOnlyDictionary<(int Shard, long Epoch), int>)counts;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PaymentOutcome> PayAsync(string orderId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        _resilience.ExecuteAsync("pay", (orderId, cutoff), async (key, ct) =>
+        {
+            await _schema.Value;
+            await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+            await using (var pay = new NpgsqlCommand(_sql.Pay, connection))
+            {
+                pay.Parameters.AddWithValue("id", key.orderId);
+                pay.Parameters.AddWithValue("cutoff", key.cutoff.UtcDateTime);
+                if (await pay.ExecuteScalarAsync(ct) is not null)
+                {
+                    return PaymentOutcome.Paid;
+                }
+            }
+
+            await using var status = new NpgsqlCommand(_sql.SelectStatus, connection);
+            status.Parameters.AddWithValue("id", key.orderId);
+            return await status.ExecuteScalarAsync(ct) switch
+            {
+                null => PaymentOutcome.UnknownOrder,
+                short s when s == (short)OrderStatus.Paid => PaymentOutcome.Paid,
+                _ => PaymentOutcome.Expired,
+            };
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Order>> ExpireAsync(string sku, DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default) =>
+        _resilience.ExecuteAsync("expire", (sku, cutoff, max), async (key, ct) =>
+        {
+            await _schema.Value;
+            await using var command = _database.DataSource.CreateCommand(_sql.Expire);
+            command.Parameters.AddWithValue("sku", key.sku);
+            command.Parameters.AddWithValue("cutoff", key.cutoff.UtcDateTime);
+            command.Parameters.AddWithValue("max", key.max);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var expired = new List<Order>();
+            while (await reader.ReadAsync(ct))
+            {
+                expired.Add(ReadOrder(reader));
+            }
+
+            return (IReadOnlyList<Order>)expired;
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -16,3 +16,4 @@ CREATE TABLE IF NOT EXISTS {schema}.orders (
 );
 
 CREATE INDEX IF NOT EXISTS orders_sku_shard ON {schema}.orders (sku, shard, epoch);
+CREATE INDEX IF NOT EXISTS orders_pending ON {schema}.orders (sku, created_at) WHERE status = 0;
