@@ -45,7 +45,7 @@ internal sealed partial class GrainCatalog(SiloRuntime runtime, ILogger<GrainCat
 
         if (_workers.TryGetValue(grainId, out var group))
         {
-            return group.Pick();
+            return group.Pick(allowCreate: !_stopping);
         }
 
         if (_stopping)
@@ -68,6 +68,7 @@ internal sealed partial class GrainCatalog(SiloRuntime runtime, ILogger<GrainCat
     {
         if (activation.Group is { } group)
         {
+            // The group stays even when empty: references cache it, and a detached group would hide its new workers.
             group.Remove(activation);
             return;
         }

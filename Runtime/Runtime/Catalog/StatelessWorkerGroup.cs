@@ -18,7 +18,8 @@ internal sealed class StatelessWorkerGroup(GrainId grainId, GrainClassMetadata m
 
     public IReadOnlyList<ActivationData> Workers => Volatile.Read(ref _workers);
 
-    public ActivationData Pick()
+    /// <summary>Picks a worker; creates one when allowed and useful. Throws when there is none and none may be created.</summary>
+    public ActivationData Pick(bool allowCreate = true)
     {
         var workers = Volatile.Read(ref _workers);
         foreach (var worker in workers)
@@ -29,7 +30,7 @@ internal sealed class StatelessWorkerGroup(GrainId grainId, GrainClassMetadata m
             }
         }
 
-        if (workers.Length < MaxWorkers)
+        if (workers.Length < MaxWorkers && allowCreate)
         {
             lock (_lock)
             {
@@ -44,6 +45,11 @@ internal sealed class StatelessWorkerGroup(GrainId grainId, GrainClassMetadata m
             }
         }
 
+        if (workers.Length == 0)
+        {
+            throw new SiloUnavailableException($"Silo {runtime.SiloAddress} is shutting down and starts no new stateless worker for {GrainId}.");
+        }
+
         var best = workers[0];
         foreach (var worker in workers)
         {
@@ -56,6 +62,7 @@ internal sealed class StatelessWorkerGroup(GrainId grainId, GrainClassMetadata m
         return best;
     }
 
+    /// <summary>Removes a worker.</summary>
     public void Remove(ActivationData worker)
     {
         lock (_lock)

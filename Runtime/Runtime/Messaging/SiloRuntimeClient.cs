@@ -56,7 +56,7 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             return;
         }
 
-        if (target.RoutingCache is StatelessWorkerGroup group && group.Pick().Enqueue(request))
+        if (target.RoutingCache is StatelessWorkerGroup group && !runtime.Catalog.IsStopping && group.Pick().Enqueue(request))
         {
             return;
         }
