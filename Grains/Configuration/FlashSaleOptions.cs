@@ -21,6 +21,9 @@ public sealed class FlashSaleOptions
     /// <summary>Orders committed in one round trip at most (durable mode group commit).</summary>
     public int OrderLogMaxBatch { get; set; } = 512;
 
+    /// <summary>How many group commits the order log keeps in flight at once (durable mode).</summary>
+    public int OrderLogMaxBatchesInFlight { get; set; } = 4;
+
     /// <summary>How long the order log waits to fill a batch once it has one order (durable mode group commit).</summary>
     public TimeSpan OrderLogMaxDelay { get; set; } = TimeSpan.FromMilliseconds(2);
 
@@ -40,9 +43,9 @@ public sealed class FlashSaleOptions
             yield return "FlashSale:OrderLogMaxDelay must not be negative.";
         }
 
-        if (MaxRefillBatch < 1 || OrderLogMaxBatch < 1)
+        if (MaxRefillBatch < 1 || OrderLogMaxBatch < 1 || OrderLogMaxBatchesInFlight < 1)
         {
-            yield return "FlashSale:MaxRefillBatch and OrderLogMaxBatch must be at least 1.";
+            yield return "FlashSale:MaxRefillBatch, OrderLogMaxBatch and OrderLogMaxBatchesInFlight must be at least 1.";
         }
     }
 }

@@ -10,10 +10,10 @@ namespace FlashSale.Grains.Orders.Postgres;
 /// <summary>
 /// The order log in PostgreSQL, with group commit.
 ///
-/// Durable appends wait in one queue per silo; a single writer takes everything queued (up to
+/// Durable appends wait in one queue per silo; a writer takes everything queued (up to
 /// <see cref="FlashSaleOptions.OrderLogMaxBatch"/>, waiting at most <see cref="FlashSaleOptions.OrderLogMaxDelay"/>
 /// for a batch to fill) and commits it in one INSERT of parallel arrays, so a hot SKU costs one round trip per
-/// batch, not per order. Each caller's task completes only after its batch committed: a buyer told "purchased"
+/// batch, not per order; up to <see cref="FlashSaleOptions.OrderLogMaxBatchesInFlight"/> batches commit at once. Each caller's task completes only after its batch committed: a buyer told "purchased"
 /// has a row. An order whose (SKU, buyer, request id) already exists is not inserted again: the stored order is
 /// returned instead, which also makes a batch retried after a lost reply recognize its own rows. A batch that
 /// cannot be committed (after the provider's retries, or with the breaker open) fails every caller in it, and the
@@ -201,44 +201,73 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
     private async Task CommitLoopAsync()
     {
         var reader = _durable.Reader;
-        var batch = new List<(Order Order, TaskCompletionSource<Order> Done)>(_sale.OrderLogMaxBatch);
+        using var inFlight = new SemaphoreSlim(_sale.OrderLogMaxBatchesInFlight);
+        var running = new List<Task>();
         try
         {
             while (await reader.WaitToReadAsync(_stopping.Token))
             {
+                // Several batches commit at once: PostgreSQL shares one WAL flush among concurrent commits.
+                await inFlight.WaitAsync(_stopping.Token);
+                var batch = new List<(Order Order, TaskCompletionSource<Order> Done)>(_sale.OrderLogMaxBatch);
                 Drain(reader, batch);
                 if (batch.Count < _sale.OrderLogMaxBatch && _sale.OrderLogMaxDelay > TimeSpan.Zero)
                 {
-                    await Task.Delay(_sale.OrderLogMaxDelay, _time, _stopping.Token);
+                    try
+                    {
+                        await Task.Delay(_sale.OrderLogMaxDelay, _time, _stopping.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        foreach (var (_, done) in batch)
+                        {
+                            done.TrySetException(new ObjectDisposedException(nameof(PostgresOrderLog), "The order log stopped; nothing was committed."));
+                        }
+
+                        throw;
+                    }
+
                     Drain(reader, batch);
                 }
 
-                try
+                if (batch.Count == 0)
                 {
-                    var stored = await CommitAsync([.. batch.Select(b => b.Order)], _stopping.Token);
-                    foreach (var (order, done) in batch)
-                    {
-                        done.TrySetResult(stored[(order.Sku, order.UserId, order.RequestId)]);
-                    }
-                }
-                catch (Exception e)
-                {
-                    LogBatchFailed(_logger, batch.Count, e.Message);
-                    foreach (var (_, done) in batch)
-                    {
-                        done.TrySetException(e);
-                    }
+                    inFlight.Release();
+                    continue;
                 }
 
-                batch.Clear();
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(CommitBatchAsync(batch, inFlight));
             }
         }
         catch (OperationCanceledException)
         {
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task CommitBatchAsync(List<(Order Order, TaskCompletionSource<Order> Done)> batch, SemaphoreSlim inFlight)
+    {
+        try
+        {
+            var stored = await CommitAsync([.. batch.Select(b => b.Order)], _stopping.Token);
+            foreach (var (order, done) in batch)
+            {
+                done.TrySetResult(stored[(order.Sku, order.UserId, order.RequestId)]);
+            }
+        }
+        catch (Exception e)
+        {
+            LogBatchFailed(_logger, batch.Count, e.Message);
             foreach (var (_, done) in batch)
             {
-                done.TrySetException(new ObjectDisposedException(nameof(PostgresOrderLog), "The order log stopped; nothing was committed."));
+                done.TrySetException(e);
             }
+        }
+        finally
+        {
+            inFlight.Release();
         }
     }
 
