@@ -13,7 +13,8 @@ namespace FlashSale.Grains.Orders;
 public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
 {
     private readonly InMemoryOrderStore _store;
-    private readonly Channel<Order> _behind = Channel.CreateUnbounded<Order>(new UnboundedChannelOptions { SingleReader = true });
+    // Read by the periodic writer and by FlushAsync (a graceful stop, a test): not single-reader.
+    private readonly Channel<Order> _behind = Channel.CreateUnbounded<Order>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
     private readonly TimeSpan _period;

@@ -1,16 +1,18 @@
-namespace FlashSale.Runtime.Benchmarks;
+namespace FlashSale.LoadGen;
 
 /// <summary>
 /// A log-linear latency histogram (HdrHistogram-style: 64 sub-buckets per power of two of ticks), allocation
 /// free on record, one per caller so recording never contends, merged at the end for percentiles.
 /// </summary>
-internal sealed class LatencyHistogram
+public sealed class LatencyHistogram
 {
     private const int SubBuckets = 64;
     private readonly long[] _counts = new long[64 * SubBuckets];
 
+    /// <summary>The number of recorded samples.</summary>
     public long Count { get; private set; }
 
+    /// <summary>Records one latency in <see cref="System.Diagnostics.Stopwatch"/> ticks (not thread-safe).</summary>
     public void Record(long ticks)
     {
         if (ticks < 1)
@@ -24,6 +26,7 @@ internal sealed class LatencyHistogram
         Count++;
     }
 
+    /// <summary>Adds every sample of <paramref name="other"/> to this histogram.</summary>
     public void Add(LatencyHistogram other)
     {
         for (var i = 0; i < _counts.Length; i++)

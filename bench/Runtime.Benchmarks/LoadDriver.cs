@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlashSale.LoadGen;
 
 namespace FlashSale.Runtime.Benchmarks;
 

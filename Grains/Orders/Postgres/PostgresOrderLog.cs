@@ -33,7 +33,8 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresOrderLog> _logger;
     private readonly Channel<(Order Order, TaskCompletionSource<Order> Done)> _durable = Channel.CreateUnbounded<(Order, TaskCompletionSource<Order>)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<Order> _behind = Channel.CreateUnbounded<Order>(new UnboundedChannelOptions { SingleReader = true });
+    // Read by the periodic writer and by FlushAsync (a graceful stop, a test): not single-reader.
+    private readonly Channel<Order> _behind = Channel.CreateUnbounded<Order>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _schema;
     private readonly Task _committer;

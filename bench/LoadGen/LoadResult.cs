@@ -1,0 +1,28 @@
+namespace FlashSale.LoadGen;
+
+/// <summary>The figures of one load-generator run, written as JSON for bench/run.sh's report.</summary>
+internal sealed record LoadResult
+{
+    public required string Name { get; init; }
+    public required string Target { get; init; }
+    public required string Mode { get; init; }
+    public required int Concurrency { get; init; }
+    public double Rate { get; init; }
+    public required long Requests { get; init; }
+    public required long Accepted { get; init; }
+    public required long Rejected { get; init; }
+    public required long Failed { get; init; }
+    public long Dropped { get; init; }
+    public required double Seconds { get; init; }
+    public required double P50Ms { get; init; }
+    public required double P90Ms { get; init; }
+    public required double P99Ms { get; init; }
+    public required double P999Ms { get; init; }
+    public long? Sold { get; init; }
+    public long? Oversold { get; init; }
+    public long? Duplicates { get; init; }
+    public long? Lost { get; init; }
+    public string? Note { get; init; }
+
+    public double Throughput => Seconds > 0 ? Requests / Seconds : 0;
+}

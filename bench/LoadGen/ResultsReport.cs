@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace FlashSale.LoadGen;
+
+/// <summary>Prints one run as a table, saves it as JSON, and turns a folder of runs into the loadgen section of bench/RESULTS.md.</summary>
+internal static class ResultsReport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static void Print(LoadResult r)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(r.Name)).AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("throughput", $"{r.Throughput:N0} requests/s ({r.Requests:N0} in {r.Seconds:N2} s, {r.Mode} loop, {r.Concurrency} {(r.Mode == "open" ? "max in flight" : "callers")})");
+        table.AddRow("latency p50 / p90 / p99 / p99.9", $"{F(r.P50Ms)} / {F(r.P90Ms)} / {F(r.P99Ms)} / {F(r.P999Ms)} ms");
+        table.AddRow("accepted / rejected / failed / dropped", $"{r.Accepted:N0} / {r.Rejected:N0} / {r.Failed:N0} / {r.Dropped:N0}");
+        table.AddRow("sold (read back)", r.Sold?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
+        table.AddRow("oversold (must be 0)", r.Oversold?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
+        table.AddRow("duplicates (must be 0)", r.Duplicates?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
+        table.AddRow("acknowledged but not sold (must be 0)", r.Lost?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
+        if (r.Note is not null)
+        {
+            table.AddRow("note", Markup.Escape(r.Note));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    public static void Save(LoadResult r, string path) => File.WriteAllText(path, JsonSerializer.Serialize(r, Json));
+
+    /// <summary><c>report --dir D [--command "..."]</c>: reads D/*.json and rewrites the loadgen section.</summary>
+    public static void Write(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var dir = Value("--dir") ?? throw new ArgumentException("report needs --dir");
+        var results = Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonSerializer.Deserialize<LoadResult>(File.ReadAllText(f), Json)!)
+            .ToDictionary(r => r.Name);
+        var sb = new StringBuilder();
+        sb.AppendLine("## Load generator and baselines, one run (issue 7)").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{Value("--command") ?? "bench/run.sh"}` (each scenario's command line is in the run's log)");
+        sb.AppendLine("- Setup: one hot SKU (16 shards, a new buyer per request), one silo + cluster client (+ API gateway for HTTP) in the load");
+        sb.AppendLine("  generator's process on 127.0.0.1; PostgreSQL: a throwaway local server (scripts/postgres.sh, default durability);");
+        sb.AppendLine("  Redis: a throwaway redis-server (no persistence) driven by redis-benchmark. Latency in ms; open loop measures from");
+        sb.AppendLine("  the intended send time (coordinated omission corrected).").AppendLine();
+        sb.AppendLine("| scenario | loop | conc. | rate | requests/s | p50 | p90 | p99 | p99.9 | accepted | failed | dropped | sold | oversold | dup. | lost |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        string[] order = ["client-memory", "client-fast", "client-postgres", "client-open-half", "redis-lua", "postgres-hotrow", "http", "http-open-half", "kestrel-ceiling"];
+        foreach (var r in results.Values.OrderBy(r => Array.IndexOf(order, r.Name) is var i && i >= 0 ? i : int.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Mode} | {r.Concurrency} | {(r.Rate > 0 ? r.Rate.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.Throughput:N0} | {F(r.P50Ms)} | {F(r.P90Ms)} | {F(r.P99Ms)} | {F(r.P999Ms)} | {r.Accepted:N0} | {r.Failed:N0} | {r.Dropped:N0} | {N(r.Sold)} | {N(r.Oversold)} | {N(r.Duplicates)} | {N(r.Lost)} |");
+        }
+
+        var notes = results.Values.Where(r => r.Note is not null).Select(r => $"- {r.Name}: {r.Note}").ToList();
+        if (notes.Count > 0)
+        {
+            sb.AppendLine().AppendLine(string.Join('\n', notes));
+        }
+
+        sb.AppendLine().AppendLine("Targets (ratios within this run):").AppendLine();
+        Ratio(sb, results, "client-memory", "redis-lua", 1.0, "cluster client, memory order log vs Redis Lua");
+        Ratio(sb, results, "client-postgres", "postgres-hotrow", 10.0, "cluster client, durable mode with PostgreSQL group commit vs PostgreSQL hot row");
+        Ratio(sb, results, "http", "kestrel-ceiling", 0.5, "purchases through Client.Api vs the Kestrel in-memory ceiling");
+        P99(sb, results, "client-open-half", 5.0, "p99 through the cluster client at half of its peak (open loop)");
+        P99(sb, results, "http-open-half", 10.0, "p99 through HTTP at half of its peak (open loop)");
+        var root = RepositoryRoot();
+        var findings = Path.Combine(root, "bench", "Baselines", "FINDINGS.md");
+        if (File.Exists(findings))
+        {
+            sb.AppendLine().AppendLine(File.ReadAllText(findings).Trim());
+        }
+
+        WriteSection(Path.Combine(root, "bench", "RESULTS.md"), "loadgen", sb.ToString());
+    }
+
+    private static void Ratio(StringBuilder sb, Dictionary<string, LoadResult> results, string ours, string baseline, double target, string label)
+    {
+        if (!results.TryGetValue(ours, out var a) || !results.TryGetValue(baseline, out var b) || b.Throughput <= 0 || a.Throughput <= 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {label}: not measured (≥ {target:N1}x)");
+            return;
+        }
+
+        var ratio = a.Throughput / b.Throughput;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- {label}: {a.Throughput:N0} / {b.Throughput:N0} = {ratio:N2}x, target ≥ {target:N1}x: **{(ratio >= target ? "met" : "missed")}**");
+    }
+
+    private static void P99(StringBuilder sb, Dictionary<string, LoadResult> results, string name, double targetMs, string label)
+    {
+        if (!results.TryGetValue(name, out var r) || double.IsNaN(r.P99Ms))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {label}: not measured (< {targetMs:N0} ms)");
+            return;
+        }
+
+        var met = r.P99Ms < targetMs && r.Dropped == 0;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- {label}: {r.P99Ms:N2} ms at {r.Rate:N0}/s ({r.Dropped:N0} dropped), target < {targetMs:N0} ms: **{(met ? "met" : "missed")}**");
+    }
+
+    private static string F(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string N(long? v) => v?.ToString("N0", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Machine()
+    {
+        var cpu = "unknown CPU";
+        try
+        {
+            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
+        }
+        catch (IOException)
+        {
+        }
+
+        return $"{Environment.ProcessorCount} cores ({cpu}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    /// <summary>Rewrites one marked section of bench/RESULTS.md (the approach of Runtime.Benchmarks' ResultsFile).</summary>
+    private static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FlashSale.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return root?.FullName ?? Directory.GetCurrentDirectory();
+    }
+
+    private static void WriteSection(string path, string section, string body)
+    {
+        var start = $"<!-- {section}:start -->";
+        var end = $"<!-- {section}:end -->";
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
+        var block = $"{start}\n{body.TrimEnd()}\n{end}";
+        var i = text.IndexOf(start, StringComparison.Ordinal);
+        var j = text.IndexOf(end, StringComparison.Ordinal);
+        text = i >= 0 && j > i ? text[..i] + block + text[(j + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(path, text);
+        Console.WriteLine($"wrote {path}");
+    }
+}

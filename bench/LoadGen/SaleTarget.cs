@@ -1,0 +1,73 @@
+using FlashSale.Grains;
+using FlashSale.Grains.Orders;
+using FlashSale.Runtime;
+
+namespace FlashSale.LoadGen;
+
+/// <summary>One hot SKU: its campaign, the purchase call through the cluster client, and the correctness read-back.</summary>
+internal sealed class SaleTarget(IClusterClient client, string sku, int stock, int shards, WriteMode mode)
+{
+    public const int PerUserLimit = 1;
+    private readonly string _run = Guid.NewGuid().ToString("N")[..6];
+    private int _shardCount;
+
+    public string Sku => sku;
+
+    public async Task ConfigureAsync()
+    {
+        await client.GetGrain<ISkuGrain>(sku).Configure(new Campaign
+        {
+            Sku = sku,
+            Name = sku,
+            Price = 1m,
+            Stock = stock,
+            PerUserLimit = PerUserLimit,
+            StartsAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            EndsAt = DateTimeOffset.UtcNow.AddHours(1),
+            Shards = shards,
+            WriteMode = mode,
+        });
+        var view = await client.GetGrain<ISkuGrain>(sku).GetView() ?? throw new InvalidOperationException($"SKU {sku} has no view");
+        _shardCount = view.ShardCount;
+    }
+
+    /// <summary>The buyer of request <paramref name="sequence"/>: a new buyer per request, so none hits the per-user limit.</summary>
+    public string UserFor(long sequence) => $"u{_run}-{sequence}";
+
+    public async ValueTask<CallOutcome> PurchaseAsync(long sequence)
+    {
+        var user = UserFor(sequence);
+        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, _shardCount)));
+        var result = await shard.Purchase(new PurchaseRequest(user, 1, "r"));
+        return result.Outcome == PurchaseOutcome.Purchased ? CallOutcome.Accepted : CallOutcome.Rejected;
+    }
+
+    /// <summary>Sold units from the order log, oversold against the stock, and buyers over the per-user limit.</summary>
+    public async Task<(long Sold, long Oversold, long Duplicates)> ReadBackAsync(IOrderLog orders)
+    {
+        // Not orders.FlushAsync(): the in-memory log's write-behind channel is single-reader, and flushing from here
+        // races its writer loop. Wait instead until the written-behind orders settle (bounded: 10 s).
+        long sold = -1;
+        for (var i = 0; i < 50; i++)
+        {
+            var now = (await orders.CountUnitsAsync(sku)).Values.Sum(v => (long)v);
+            if (now == sold)
+            {
+                break;
+            }
+
+            sold = now;
+            await Task.Delay(200);
+        }
+
+        var ledger = await client.GetGrain<ISkuGrain>(sku).GetLedger();
+        var shardCount = Math.Max(_shardCount, ledger is null || ledger.Shards.Count == 0 ? 0 : ledger.Shards.Max(s => s.Index) + 1);
+        long duplicates = 0;
+        for (var shard = 0; shard < shardCount; shard++)
+        {
+            duplicates += (await orders.GetUserUnitsAsync(sku, shard)).Values.Count(units => units > PerUserLimit);
+        }
+
+        return (sold, Math.Max(0, sold - stock), duplicates);
+    }
+}
