@@ -3,8 +3,10 @@ using System.Net.Sockets;
 
 namespace FlashSale.LoadGen;
 
-internal static class FreePorts
+/// <summary>Free TCP ports on the loopback interface.</summary>
+public static class FreePorts
 {
+    /// <summary>A port that was free a moment ago (the caller binds it next).</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -17,7 +17,7 @@ namespace FlashSale.LoadGen;
 /// One silo with the flash-sale grains (order log in memory, or in PostgreSQL), a cluster client over loopback TCP
 /// and, on request, the API gateway in the same process: the self-hosted system under test.
 /// </summary>
-internal sealed class SelfHostedSale : IAsyncDisposable
+public sealed class SelfHostedSale : IAsyncDisposable
 {
     private const string ClusterId = "loadgen";
     private readonly IHost _silo;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlashSale.LoadGen;
 using FlashSale.Runtime.Hosting;
 using FlashSale.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,16 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using FlashSale.Client.Api.Hosting;
 using FlashSale.Grains;
-using FlashSale.Grains.Hosting;
-using FlashSale.Runtime.Configuration;
-using FlashSale.Runtime.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using FlashSale.LoadGen;
 
 namespace FlashSale.Runtime.Benchmarks;
 
@@ -27,27 +18,21 @@ internal static class SaleBenchmark
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 2));
-        var (silo, clientHost, gatewayPort) = await StartAsync("sale-bench", postgres: null);
-        var client = clientHost.Services.GetRequiredService<IClusterClient>();
-        var results = new List<ScenarioResult>
+        List<ScenarioResult> results;
+        await using (var sale = await SelfHostedSale.StartAsync(postgres: null))
         {
-            await ThroughClientAsync(client, "durable", "memory", WriteMode.Durable, warmup, duration),
-            await ThroughClientAsync(client, "fast", "memory", WriteMode.Fast, warmup, duration),
-        };
-        results.Add(await ThroughHttpAsync(client, gatewayPort, warmup, duration));
-        await clientHost.StopAsync();
-        await silo.StopAsync();
-        clientHost.Dispose();
-        silo.Dispose();
+            results =
+            [
+                await ThroughClientAsync(sale.Client, "durable", "memory", WriteMode.Durable, warmup, duration),
+                await ThroughClientAsync(sale.Client, "fast", "memory", WriteMode.Fast, warmup, duration),
+                await ThroughHttpAsync(sale, warmup, duration),
+            ];
+        }
 
         if (Environment.GetEnvironmentVariable("FLASHSALE_POSTGRES") is { Length: > 0 } postgres)
         {
-            var (pgSilo, pgClient, _) = await StartAsync("sale-bench-pg", postgres);
-            results.Add(await ThroughClientAsync(pgClient.Services.GetRequiredService<IClusterClient>(), "durable", "PostgreSQL", WriteMode.Durable, warmup, duration));
-            await pgClient.StopAsync();
-            await pgSilo.StopAsync();
-            pgClient.Dispose();
-            pgSilo.Dispose();
+            await using var pg = await SelfHostedSale.StartAsync(postgres);
+            results.Add(await ThroughClientAsync(pg.Client, "durable", "PostgreSQL", WriteMode.Durable, warmup, duration));
         }
         else
         {
@@ -78,46 +63,6 @@ internal static class SaleBenchmark
         }
     }
 
-    private static async Task<(IHost Silo, IHost Client, int GatewayPort)> StartAsync(string clusterId, string? postgres)
-    {
-        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
-        var silo = new HostBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .UseSilo(s =>
-            {
-                s.Configure<SiloOptions>(o =>
-                    {
-                        o.ClusterId = clusterId;
-                        o.SiloPort = siloPort;
-                        o.GatewayPort = gatewayPort;
-                    })
-                    .UseInMemoryClustering()
-                    .AddMemoryGrainStorageAsDefault()
-                    .UseInMemoryReminderService()
-                    .AddFlashSale();
-                if (postgres is not null)
-                {
-                    s.UsePostgresOrderLog(o =>
-                    {
-                        o.ConnectionString = postgres;
-                        o.Schema = "bench_" + Guid.NewGuid().ToString("N")[..8];
-                    });
-                }
-            })
-            .Build();
-        await silo.StartAsync();
-        var client = new HostBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .UseClusterClient(o =>
-            {
-                o.ClusterId = clusterId;
-                o.Gateways = [$"127.0.0.1:{gatewayPort}"];
-            })
-            .Build();
-        await client.StartAsync();
-        return (silo, client, gatewayPort);
-    }
-
     private static async Task<ScenarioResult> ThroughClientAsync(IClusterClient client, string name, string log, WriteMode mode, TimeSpan warmup, TimeSpan duration)
     {
         var sku = $"bench-{name}-{log.ToLowerInvariant()}";
@@ -133,32 +78,18 @@ internal static class SaleBenchmark
         }, warmup, duration, 20_000_000);
     }
 
-    private static async Task<ScenarioResult> ThroughHttpAsync(IClusterClient client, int gatewayPort, TimeSpan warmup, TimeSpan duration)
+    private static async Task<ScenarioResult> ThroughHttpAsync(SelfHostedSale sale, TimeSpan warmup, TimeSpan duration)
     {
         var sku = "bench-http";
-        await client.GetGrain<ISkuGrain>(sku).Configure(Campaign(sku, WriteMode.Durable));
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Client:ClusterId"] = "sale-bench",
-            ["Client:Gateways:0"] = $"127.0.0.1:{gatewayPort}",
-        });
-        builder.AddFlashSaleGateway();
-        await using var app = builder.Build();
-        app.MapFlashSaleGateway();
-        await app.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Buyers }) { BaseAddress = new Uri(app.Urls.First()) };
+        await sale.Client.GetGrain<ISkuGrain>(sku).Configure(Campaign(sku, WriteMode.Durable));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Buyers }) { BaseAddress = new Uri(await sale.StartGatewayAsync()) };
         long next = 0;
-        var result = await LoadDriver.RunAsync("HTTP through the gateway, durable mode", Buyers, 1, async _ =>
+        return await LoadDriver.RunAsync("HTTP through the gateway, durable mode", Buyers, 1, async _ =>
         {
             var user = $"h{Interlocked.Increment(ref next)}";
             using var response = await http.PostAsJsonAsync($"/api/skus/{sku}/purchase", new { userId = user, quantity = 1, requestId = "r" });
             return response.IsSuccessStatusCode ? 1 : throw new InvalidOperationException($"HTTP {(int)response.StatusCode}");
         }, warmup, duration, 20_000_000);
-        await app.StopAsync();
-        return result;
     }
 
     private static Campaign Campaign(string sku, WriteMode mode) => new()
