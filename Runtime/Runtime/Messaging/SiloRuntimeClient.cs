@@ -133,22 +133,7 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             return;
         }
 
-        var context = SynchronizationContext.Current;
-        if (context is null)
-        {
-            request.TrySignal();
-            return;
-        }
-
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            request.TrySignal();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-        }
+        SignalOutsideAnyTurn(request, null);
     }
 
     /// <summary>Fails a request that never reached an activation.</summary>
@@ -168,18 +153,9 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
             return;
         }
 
-        var context = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
+        if (SignalOutsideAnyTurn(request, CreateTimeoutException(request)))
         {
-            if (request.TrySignalException(CreateTimeoutException(request)))
-            {
-                runtime.Metrics.CallTimedOut();
-            }
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
+            runtime.Metrics.CallTimedOut();
         }
     }
 
@@ -187,6 +163,31 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
         new($"Response did not arrive on time in {runtime.MessagingOptions.ResponseTimeout} for {request.InterfaceType.Name}.{request.MethodName} on grain {request.TargetGrain}" +
             (request.SendingGrain.IsDefault ? "." : $" called by {request.SendingGrain}.") +
             " The grain may be slow, or a call chain may loop back to a busy non-reentrant grain (a deadlock): mark such a grain [Reentrant] or the method [AlwaysInterleave].");
+
+    /// <summary>
+    /// Signals a local caller (with the request's result, or <paramref name="error"/>) with no synchronization context
+    /// current, so that the caller's inline continuation does not run as part of the callee's turn.
+    /// </summary>
+    private static bool SignalOutsideAnyTurn(RequestBase request, Exception? error)
+    {
+        var context = SynchronizationContext.Current;
+        if (context is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        try
+        {
+            return error is null ? request.TrySignal() : request.TrySignalException(error);
+        }
+        finally
+        {
+            if (context is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
+    }
 
     /// <summary>Whether <paramref name="silo"/> is this silo (generation 0 names whichever silo listens on the endpoint).</summary>
     public bool IsLocal(SiloAddress silo) =>
