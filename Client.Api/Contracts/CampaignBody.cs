@@ -10,4 +10,5 @@ public sealed record CampaignBody(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     int? Shards,
-    string? WriteMode);
+    string? WriteMode,
+    int? PurchasesPerSecond = null);

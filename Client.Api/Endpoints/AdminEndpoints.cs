@@ -53,6 +53,7 @@ public static class AdminEndpoints
             EndsAt = body.EndsAt!.Value,
             Shards = body.Shards,
             WriteMode = mode,
+            PurchasesPerSecond = body.PurchasesPerSecond,
         };
         var problems = CampaignValidation.Validate(campaign);
         if (problems.Count > 0)

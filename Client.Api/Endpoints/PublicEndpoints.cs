@@ -2,6 +2,7 @@ using FlashSale.Client.Api.Contracts;
 using FlashSale.Client.Api.Hosting;
 using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
+using FlashSale.Protection.Switches;
 using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +23,15 @@ public static class PublicEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetProductAsync(string sku, SkuViewCache views)
+    private static async Task<IResult> GetProductAsync(string sku, SkuViewCache views, SwitchBoard switches)
     {
         if (!CampaignValidation.IsValidSku(sku))
         {
             return Problems.Invalid(new() { ["sku"] = [$"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'."] });
         }
 
-        return await views.GetAsync(sku) is { } view
-            ? TypedResults.Ok(ProductResponse.From(view))
+        return await views.ReadAsync(sku) is ({ } view, var stale)
+            ? TypedResults.Ok(ProductResponse.From(view, switches.For(sku), stale))
             : Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
     }
 

@@ -1,20 +1,30 @@
 using FlashSale.Client.Api.Contracts;
 using FlashSale.Client.Api.Hosting;
 using FlashSale.Client.Api.Infrastructure;
+using FlashSale.Client.Api.RateLimiting;
 using FlashSale.Grains;
+using FlashSale.Protection.Switches;
 using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Client.Api.Endpoints;
 
 /// <summary>
-/// <c>POST /api/skus/{sku}/purchase</c>: validates, answers the sold-out, not-started and ended cases from the
-/// gateway's view without a grain call, and otherwise routes the buyer to its stock shard.
+/// <c>POST /api/skus/{sku}/purchase</c>: validates, then answers from the gateway alone whatever it can, cheapest
+/// first (a paused SKU, a throttled buyer, a sold-out, not-started or ended sale, a throttled SKU), and only
+/// otherwise routes the buyer to its stock shard.
 /// </summary>
 public static class PurchaseEndpoint
 {
     /// <summary>Handles one purchase attempt.</summary>
-    public static async Task<IResult> HandleAsync(string sku, PurchaseBody? body, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options)
+    public static async Task<IResult> HandleAsync(
+        string sku,
+        PurchaseBody? body,
+        IClusterClient client,
+        SkuViewCache views,
+        SwitchBoard switches,
+        PurchaseRateLimiter limits,
+        IOptions<GatewayOptions> options)
     {
         var max = options.Value.MaxIdLength;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -50,13 +60,25 @@ public static class PurchaseEndpoint
             return Problems.Invalid(errors);
         }
 
+        // A gateway that has not seen the switches yet must not sell past a pause it does not know of.
+        await switches.WhenLoadedAsync();
+        if (switches.For(sku) is { Paused: true } paused)
+        {
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Purchases are paused.", paused.PauseReason ?? "Purchases are paused.");
+        }
+
+        if (limits.AdmitBuyer(body!.UserId!) is { IsAdmitted: false } buyerRefused)
+        {
+            return Throttled(buyerRefused, "Too many attempts by this buyer.");
+        }
+
         var view = await views.GetAsync(sku);
         if (view is null)
         {
             return Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
         }
 
-        var quantity = body!.Quantity!.Value;
+        var quantity = body.Quantity!.Value;
         if (quantity > view.PerUserLimit)
         {
             return Problems.Invalid(new() { ["quantity"] = [$"quantity must not exceed the per-user limit of {view.PerUserLimit}."] });
@@ -70,6 +92,11 @@ public static class PurchaseEndpoint
                 return Problems.Of(Problems.TooEarly, "The sale has not started.", $"The sale starts at {view.StartsAt:O}.");
             case SkuStatus.Ended when DateTimeOffset.UtcNow >= view.EndsAt:
                 return Problems.Of(StatusCodes.Status410Gone, "The sale has ended.", $"The sale ended at {view.EndsAt:O}.");
+        }
+
+        if (limits.AdmitSku(sku, view.PurchasesPerSecond) is { IsAdmitted: false } skuRefused)
+        {
+            return Throttled(skuRefused, "This SKU is taking more attempts than it admits.");
         }
 
         var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(body.UserId!, view.ShardCount)));
@@ -92,4 +119,7 @@ public static class PurchaseEndpoint
             _ => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Try again.", result.Message ?? "The purchase could not be completed; nothing was sold."),
         };
     }
+
+    private static RetryAfterResult Throttled(RateDecision decision, string title) =>
+        new(Problems.Of(StatusCodes.Status429TooManyRequests, title, $"Nothing was attempted; retry after {decision.RetryAfterHeader} s."), decision.RetryAfterHeader);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlashSale.Client.Api.Endpoints;
 using FlashSale.Client.Api.Infrastructure;
+using FlashSale.Protection.Hosting;
 using FlashSale.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +33,12 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.AddClusterClient(builder.Configuration);
         services.AddSingleton<SkuViewCache>();
+        services.AddDegradeSwitches(builder.Configuration);
+        services.AddPurchaseRateLimits(builder.Configuration);
         services.AddSingleton<AdminKeyFilter>();
-        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"])
+            .AddCheck<SwitchesLoadedCheck>("switches", tags: ["ready"]);
         services.AddOpenApi();
         return builder;
     }
@@ -45,6 +50,7 @@ public static class GatewayHostingExtensions
         app.UseStatusCodePages();
         app.MapPublicEndpoints();
         app.MapAdminEndpoints();
+        app.MapSwitchEndpoints();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();

@@ -39,4 +39,8 @@ public sealed record Campaign
     /// <summary>How purchases are made durable.</summary>
     [Id(8)]
     public WriteMode WriteMode { get; init; } = WriteMode.Durable;
+
+    /// <summary>The cluster-wide purchase rate the gateways admit for this SKU; null uses their configured default.</summary>
+    [Id(9)]
+    public int? PurchasesPerSecond { get; init; }
 }

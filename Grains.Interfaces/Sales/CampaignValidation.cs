@@ -9,6 +9,9 @@ public static class CampaignValidation
     /// <summary>The most shards a SKU may have.</summary>
     public const int MaxShards = 256;
 
+    /// <summary>The highest per-SKU purchase rate limit a campaign may set.</summary>
+    public const int MaxPurchasesPerSecond = 10_000_000;
+
     /// <summary>The most units a campaign may hold.</summary>
     public const int MaxStock = 100_000_000;
 
@@ -49,6 +52,11 @@ public static class CampaignValidation
         if (campaign.Shards is < 1 or > MaxShards)
         {
             problems.Add($"shards must be between 1 and {MaxShards}.");
+        }
+
+        if (campaign.PurchasesPerSecond is < 1 or > MaxPurchasesPerSecond)
+        {
+            problems.Add($"purchasesPerSecond must be between 1 and {MaxPurchasesPerSecond:N0}.");
         }
 
         if (!Enum.IsDefined(campaign.WriteMode))

@@ -23,11 +23,14 @@ public interface ISkuGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ShardRegistration> RegisterShard(int index, string silo);
 
-    /// <summary>A shard asks for up to <paramref name="wanted"/> more units, reporting what it sold since it last reported.</summary>
-    Task<StockGrant> RequestStock(int index, long epoch, int wanted, int soldSinceLastReport);
+    /// <summary>A shard asks for up to <paramref name="wanted"/> more units, reporting the units its epoch sold so far.</summary>
+    Task<StockGrant> RequestStock(int index, long epoch, int wanted, int soldTotal);
 
-    /// <summary>A shard reports sales and gives units back (on deactivation, or when asked).</summary>
-    Task ReportAndReturn(int index, long epoch, int soldSinceLastReport, int returned);
+    /// <summary>A shard reports the units its epoch sold so far and gives units back (on deactivation, or when asked).</summary>
+    Task ReportAndReturn(int index, long epoch, int soldTotal, int returned);
+
+    /// <summary>A shard epoch is about to write orders behind (fast mode): after a crash its unlogged units are held, not recovered.</summary>
+    Task DeclareFastWrites(int index, long epoch);
 
     /// <summary>Compares the books with the order log and the shards, repairs what it can, and reports the rest.</summary>
     Task<ReconciliationReport> Reconcile();

@@ -47,4 +47,8 @@ public sealed record SkuView
     /// <summary>The total stock of the campaign.</summary>
     [Id(10)]
     public required int Stock { get; init; }
+
+    /// <summary>The campaign's cluster-wide purchase rate limit; null means the gateways' default.</summary>
+    [Id(11)]
+    public int? PurchasesPerSecond { get; init; }
 }

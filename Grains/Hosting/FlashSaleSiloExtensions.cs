@@ -1,6 +1,7 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
 using FlashSale.Grains.Orders.Postgres;
+using FlashSale.Protection.Hosting;
 using FlashSale.Runtime.Postgres;
 using FlashSale.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class FlashSaleSiloExtensions
         services.TryAddSingleton<InMemoryOrderStore>();
         services.TryAddSingleton<IOrderLog, InMemoryOrderLog>();
         services.AddHostedService<OrderLogFlusher>();
+        services.AddDegradeSwitches(builder.Configuration);
         return builder;
     }
 

@@ -24,6 +24,10 @@ public sealed class ShardAccount
     [Id(4)]
     public string Silo { get; set; } = string.Empty;
 
+    /// <summary>Whether the epoch wrote (or may have written) orders behind: a fast-mode switch or campaign.</summary>
+    [Id(5)]
+    public bool FastWrites { get; set; }
+
     /// <summary>Units the epoch holds by the SKU's account (its reports lag its sales).</summary>
     public int Outstanding => Granted - Sold - Returned;
 }

@@ -1,5 +1,6 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
+using FlashSale.Protection.Switches;
 using FlashSale.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,9 @@ namespace FlashSale.Grains.Sales;
 /// - A shard activation that is replaced (its silo died) loses its grant: when the next activation registers,
 ///   the old epoch's units are reclaimed. In durable mode the order log says exactly how many it sold, so the
 ///   rest goes back to the pool (no undersell). In fast mode orders may have been lost with the silo: units the
-///   log cannot account for are held, never granted again until an admin releases them, and reported.
+///   log cannot account for are held, never granted again until an admin releases them, and reported. An epoch
+///   counts as fast if the campaign is, or if the shard declared fast writes (a degrade switch) before its first
+///   written-behind order: flipping the write mode mid-sale can strand units as held, never oversell.
 /// - Unpaid orders expire after <see cref="FlashSaleOptions.PaymentWindow"/>: the order log flips each one exactly
 ///   once (a conditional update that a racing payment can win instead), and only then are its units put back.
 /// - Sold out only when the whole SKU is: the pool is empty and no shard holds a unit by the books (shards
@@ -28,6 +31,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
 {
     private readonly IPersistentState<SkuState> _state;
     private readonly IOrderLog _orders;
+    private readonly SwitchBoard _switches;
     private readonly TimeProvider _time;
     private readonly FlashSaleOptions _options;
     private readonly ILogger<SkuGrain> _logger;
@@ -37,12 +41,14 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     public SkuGrain(
         [PersistentState("sku")] IPersistentState<SkuState> state,
         IOrderLog orders,
+        SwitchBoard switches,
         TimeProvider time,
         IOptions<FlashSaleOptions> options,
         ILogger<SkuGrain> logger)
     {
         _state = state;
         _orders = orders;
+        _switches = switches;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -117,8 +123,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             EndsAt = campaign.EndsAt,
             PerUserLimit = campaign.PerUserLimit,
             ShardCount = Books.ShardCount,
-            WriteMode = campaign.WriteMode,
+            WriteMode = _switches.For(Sku).ModeFor(campaign),
             Stock = campaign.Stock,
+            PurchasesPerSecond = campaign.PurchasesPerSecond,
         });
     }
 
@@ -161,7 +168,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<StockGrant> RequestStock(int index, long epoch, int wanted, int soldSinceLastReport)
+    public async Task<StockGrant> RequestStock(int index, long epoch, int wanted, int soldTotal)
     {
         if (!Books.Shards.TryGetValue(index, out var account) || account.Epoch != epoch)
         {
@@ -169,7 +176,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             return new StockGrant(0, SoldOut: false, Status());
         }
 
-        Record(account, soldSinceLastReport);
+        Record(account, soldTotal);
         var status = Status();
         if (status is SkuStatus.Ended or SkuStatus.NotStarted || wanted <= 0)
         {
@@ -198,7 +205,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task ReportAndReturn(int index, long epoch, int soldSinceLastReport, int returned)
+    public async Task ReportAndReturn(int index, long epoch, int soldTotal, int returned)
     {
         if (!Books.Shards.TryGetValue(index, out var account) || account.Epoch != epoch)
         {
@@ -206,11 +213,21 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             return;
         }
 
-        Record(account, soldSinceLastReport);
+        Record(account, soldTotal);
         returned = Math.Clamp(returned, 0, Math.Max(0, account.Outstanding));
         account.Returned += returned;
         Books.Pool += returned;
         await SaveAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DeclareFastWrites(int index, long epoch)
+    {
+        if (Books.Shards.TryGetValue(index, out var account) && account.Epoch == epoch && !account.FastWrites)
+        {
+            account.FastWrites = true;
+            await SaveAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -221,17 +238,10 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         var committed = await _orders.CountAllUnitsAsync(Sku);
         var inLog = (await _orders.CountUnitsAsync(Sku)).Values.Sum();
 
-        // In durable mode the order log is the truth about what each current epoch sold: raise reports that lag it.
-        if (campaign.WriteMode == WriteMode.Durable)
+        // Every logged order was sold: raise reports that lag the log (reports are totals, so a late one adds nothing).
+        foreach (var (index, account) in Books.Shards)
         {
-            foreach (var (index, account) in Books.Shards)
-            {
-                var logged = committed.GetValueOrDefault((index, account.Epoch));
-                if (logged > account.Sold)
-                {
-                    Record(account, logged - account.Sold);
-                }
-            }
+            Record(account, committed.GetValueOrDefault((index, account.Epoch)));
         }
 
         var accounted = Books.Pool + Books.Sold + Books.Held + Books.Outstanding;
@@ -344,12 +354,13 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         Lost = Books.Lost,
         Expired = Books.Expired,
         Status = Status(),
-        Shards = [.. Books.Shards.OrderBy(s => s.Key).Select(s => new ShardLedger(s.Key, s.Value.Epoch, s.Value.Granted, s.Value.Sold, s.Value.Returned, s.Value.Silo))],
+        Shards = [.. Books.Shards.OrderBy(s => s.Key).Select(s => new ShardLedger(s.Key, s.Value.Epoch, s.Value.Granted, s.Value.Sold, s.Value.Returned, s.Value.Silo, s.Value.FastWrites))],
     };
 
-    private void Record(ShardAccount account, int sold)
+    /// <summary>Raises an epoch's sold count to <paramref name="soldTotal"/> (never lowers it: reports may arrive late).</summary>
+    private void Record(ShardAccount account, int soldTotal)
     {
-        sold = Math.Clamp(sold, 0, Math.Max(0, account.Outstanding));
+        var sold = Math.Clamp(soldTotal - account.Sold, 0, Math.Max(0, account.Outstanding));
         account.Sold += sold;
         Books.Sold += sold;
     }
@@ -360,20 +371,21 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         var committed = await _orders.CountAllUnitsAsync(Sku);
         var logged = committed.GetValueOrDefault((index, previous.Epoch));
         var knownSold = Math.Max(previous.Sold, logged);
-        if (Books.Campaign!.WriteMode == WriteMode.Fast && previous.Sold > logged)
+        var fast = previous.FastWrites || Books.Campaign!.WriteMode == WriteMode.Fast;
+        if (fast && previous.Sold > logged)
         {
             // Reported to the buyers and to these books, but the orders died in the silo's write-behind queue.
             Books.Lost += previous.Sold - logged;
         }
 
-        Record(previous, knownSold - previous.Sold);
+        Record(previous, knownSold);
         var unaccounted = previous.Outstanding;
         if (unaccounted <= 0)
         {
             return;
         }
 
-        if (Books.Campaign!.WriteMode == WriteMode.Durable)
+        if (!fast)
         {
             // Every acknowledged durable sale is in the log: the rest was never sold.
             Books.Pool += unaccounted;

@@ -1,5 +1,6 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
+using FlashSale.Protection.Switches;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +16,15 @@ namespace FlashSale.Grains.Sales;
 ///   order back (from memory, or from the order log's uniqueness after a crash).
 /// - Durable mode answers "purchased" only after the order log committed the order; if the commit fails the
 ///   unit goes back to <c>available</c> and the buyer is told nothing was sold.
+/// - Degrade switches are read from this silo's <see cref="SwitchBoard"/> on every purchase: a paused SKU sells
+///   nothing, and the write mode in force (the switch's, else the campaign's) decides durable or fast per order.
+///   Before its epoch's first fast-mode sale the shard tells the SKU (persisted there), so that after a crash the
+///   SKU treats the epoch's unlogged units as of unknown fate rather than recovering them: a mode flip mid-sale
+///   never oversells. An activation waits for the silo's first copy of the switches before it registers.
 /// - Sales are counted locally and reported to the SKU every <see cref="FlashSaleOptions.ShardReportPeriod"/>
-///   (and with each refill), not per purchase. On deactivation unsold units go back to the SKU.
+///   (and with each refill), not per purchase. Reports carry the epoch's running total, not a delta, so a report
+///   that crosses reconciliation's own correction from the order log is never counted twice. On deactivation
+///   unsold units go back to the SKU.
 /// - Reentrant, so that many purchases wait on the order log's group commit at once (one round trip per batch,
 ///   not per purchase). Every check and every change of state happens between awaits, within one turn, and is
 ///   re-checked after each await; a retry of a request still in flight waits for the first attempt's answer.
@@ -28,6 +36,7 @@ namespace FlashSale.Grains.Sales;
 public sealed partial class StockShardGrain : Grain, IStockShardGrain
 {
     private readonly IOrderLog _orders;
+    private readonly SwitchBoard _switches;
     private readonly TimeProvider _time;
     private readonly FlashSaleOptions _options;
     private readonly ILogger<StockShardGrain> _logger;
@@ -40,16 +49,18 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private Campaign? _campaign;
     private long _epoch;
     private int _available;
-    private int _soldUnreported;
+    private int _soldReported;
     private int _sold;
     private long _rejected;
     private long _reservations;
     private bool _soldOut;
+    private Task? _fastDeclared;
 
     /// <summary>Creates the grain.</summary>
-    public StockShardGrain(IOrderLog orders, TimeProvider time, IOptions<FlashSaleOptions> options, ILogger<StockShardGrain> logger)
+    public StockShardGrain(IOrderLog orders, SwitchBoard switches, TimeProvider time, IOptions<FlashSaleOptions> options, ILogger<StockShardGrain> logger)
     {
         _orders = orders;
+        _switches = switches;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -60,6 +71,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     {
         (_skuId, _index) = ShardRouting.ParseShardKey(this.GetPrimaryKeyString());
         _sku = GrainFactory.GetGrain<ISkuGrain>(_skuId);
+        await _switches.WhenLoadedAsync(cancellationToken);
         var registration = await _sku.RegisterShard(_index, RuntimeIdentity);
         _campaign = registration.Campaign;
         _epoch = registration.Epoch;
@@ -87,7 +99,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
         var returned = _available;
         _available = 0;
-        await _sku.ReportAndReturn(_index, _epoch, TakeUnreported(), returned);
+        await _sku.ReportAndReturn(_index, _epoch, _sold, returned);
     }
 
     /// <inheritdoc />
@@ -139,6 +151,11 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
                 return Reject(PurchaseOutcome.Ended, $"The sale ended at {campaign.EndsAt:O}.");
             }
 
+            if (_switches.For(_skuId) is { Paused: true } paused)
+            {
+                return Reject(PurchaseOutcome.Paused, paused.PauseReason ?? "Purchases are paused.");
+            }
+
             // Check the limit, then make sure the units are here; after a refill (an await) check the limit again,
             // since the same buyer's other requests may have completed meanwhile.
             while (true)
@@ -186,7 +203,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             Epoch = _epoch,
         };
 
-        if (campaign.WriteMode == WriteMode.Durable)
+        if (_switches.For(_skuId).ModeFor(campaign) == WriteMode.Durable)
         {
             Order stored;
             try
@@ -209,12 +226,35 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         }
         else
         {
+            if (!await DeclareFastWritesAsync())
+            {
+                Undo(request);
+                return Reject(PurchaseOutcome.Unavailable, "The order could not be recorded; nothing was sold. Try again.");
+            }
+
             _orders.AppendBehind(order);
         }
 
-        _soldUnreported += request.Quantity;
         _sold += request.Quantity;
         return Remember(request, new PurchaseResult(PurchaseOutcome.Purchased, order, null));
+    }
+
+    /// <summary>Makes sure the SKU knows this epoch writes behind before its first such sale; false if the SKU could not be told.</summary>
+    private async Task<bool> DeclareFastWritesAsync()
+    {
+        // One declaration per epoch, shared by the purchases racing to be the first fast one.
+        _fastDeclared ??= _sku.DeclareFastWrites(_index, _epoch);
+        try
+        {
+            await _fastDeclared;
+            return true;
+        }
+        catch (Exception e)
+        {
+            _fastDeclared = null;
+            LogCommitFailed(_logger, _skuId, _index, e.Message);
+            return false;
+        }
     }
 
     /// <inheritdoc />
@@ -257,7 +297,9 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             return false;
         }
 
-        var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), TakeUnreported());
+        var sold = _sold;
+        var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), sold);
+        _soldReported = Math.Max(_soldReported, sold);
         _available += grant.Units;
         if (grant.Units == 0 && grant.SoldOut && _available < quantity)
         {
@@ -273,15 +315,19 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         if (_soldOut)
         {
             // Units may have come back (expired orders, released holds): ask again, quietly.
-            var grant = await _sku.RequestStock(_index, _epoch, RefillBatch(), TakeUnreported());
+            var sold = _sold;
+            var grant = await _sku.RequestStock(_index, _epoch, RefillBatch(), sold);
+            _soldReported = Math.Max(_soldReported, sold);
             _available += grant.Units;
             _soldOut = grant.SoldOut;
             return;
         }
 
-        if (_soldUnreported > 0)
+        if (_sold > _soldReported)
         {
-            await _sku.ReportAndReturn(_index, _epoch, TakeUnreported(), 0);
+            var sold = _sold;
+            await _sku.ReportAndReturn(_index, _epoch, sold, 0);
+            _soldReported = Math.Max(_soldReported, sold);
         }
     }
 
@@ -289,13 +335,6 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     {
         var shards = Math.Max(1, _campaign?.Shards ?? 1);
         return Math.Clamp((_campaign?.Stock ?? 0) / (shards * 4), 1, _options.MaxRefillBatch);
-    }
-
-    private int TakeUnreported()
-    {
-        var sold = _soldUnreported;
-        _soldUnreported = 0;
-        return sold;
     }
 
     private void Undo(PurchaseRequest request)

@@ -29,6 +29,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     private WebApplication _app = null!;
 
+    /// <summary>The gateway's services (its switchboard copy, rate limiter, presence).</summary>
+    public IServiceProvider GatewayServices => _app.Services;
+
     public async Task InitializeAsync()
     {
         Cluster = new TestClusterBuilder(2)
@@ -50,7 +53,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
-    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(TestCluster cluster, string? adminKey)
+    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(TestCluster cluster, string? adminKey, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -60,7 +63,16 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Client:ClusterId"] = cluster.Options.ClusterId,
             ["FlashSale:Gateway:ViewCacheTtl"] = "00:00:00.050",
             ["FlashSale:Admin:Key"] = adminKey ?? string.Empty,
+
+            // These tests replay one buyer many times a second; the buyer limit has tests of its own.
+            ["FlashSale:RateLimits:BuyerPurchasesPerSecond"] = "10000",
+            ["FlashSale:Switches:PollPeriod"] = "00:00:00.100",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var gateways = cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()).ToList();
         for (var i = 0; i < gateways.Count; i++)
         {

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 namespace FlashSale.Runtime.Hosting;
 
 /// <summary>Validates options through their own <c>Validate()</c> method, reporting every problem at once.</summary>
-internal sealed class DelegateOptionsValidator<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
+public sealed class DelegateOptionsValidator<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
     where TOptions : class
 {
+    /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         var failures = validate(options).ToList();
