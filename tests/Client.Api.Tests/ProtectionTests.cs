@@ -174,16 +174,49 @@ public sealed class ProtectionTests(GatewayFixture fixture, ITestOutputHelper ou
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
+    [Fact]
+    public async Task ReadFallbackSwitch_ServesLastKnownView_WhenTheClusterIsUnreachable()
+    {
+        var isolated = new GatewayFixture();
+        await isolated.InitializeAsync();
+        try
+        {
+            var kept = await CreateSkuAsync(stock: 5, admin: isolated.Admin);
+            var lost = await CreateSkuAsync(stock: 5, admin: isolated.Admin);
+            Assert.Equal(HttpStatusCode.OK, (await isolated.Http.GetAsync($"/api/skus/{kept}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await isolated.Http.GetAsync($"/api/skus/{lost}")).StatusCode);
+            var on = await isolated.Admin.PutAsync($"/admin/switches/skus/{kept}", new StringContent("""{"readFallback":true}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+
+            foreach (var silo in isolated.Cluster.ActiveSilos)
+            {
+                await isolated.Cluster.KillSiloAsync(silo);
+            }
+
+            // Without the switch the gateway says it cannot reach the cluster; with it, it serves the last view it saw.
+            await Eventually.UntilAsync(async () => (await isolated.Http.GetAsync($"/api/skus/{lost}")).StatusCode == HttpStatusCode.ServiceUnavailable, Deadline, "reads of an unswitched SKU to fail");
+            var fallback = await isolated.Http.GetAsync($"/api/skus/{kept}");
+            Assert.Equal(HttpStatusCode.OK, fallback.StatusCode);
+            using var view = JsonDocument.Parse(await fallback.Content.ReadAsStringAsync());
+            Assert.True(view.RootElement.GetProperty("stale").GetBoolean());
+            Assert.Equal("Phone", view.RootElement.GetProperty("name").GetString());
+        }
+        finally
+        {
+            await isolated.DisposeAsync();
+        }
+    }
+
     private async Task<(WebApplication App, HttpClient Http)> StartGatewayAsync(Dictionary<string, string?> settings)
     {
         var (app, address) = await GatewayFixture.StartGatewayAsync(fixture.Cluster, GatewayFixture.AdminKey, settings);
         return (app, new HttpClient { BaseAddress = address });
     }
 
-    private async Task<string> CreateSkuAsync(int stock, int limit = 1, int? purchasesPerSecond = null)
+    private async Task<string> CreateSkuAsync(int stock, int limit = 1, int? purchasesPerSecond = null, HttpClient? admin = null)
     {
         var sku = "sku-" + Guid.NewGuid().ToString("N")[..8];
-        var response = await fixture.Admin.PostAsJsonAsync("/admin/skus", new
+        var response = await (admin ?? fixture.Admin).PostAsJsonAsync("/admin/skus", new
         {
             sku,
             name = "Phone",
