@@ -14,8 +14,13 @@ namespace FlashSale.Client.Api.Endpoints;
 public static class PurchaseEndpoint
 {
     /// <summary>Handles one purchase attempt.</summary>
-    public static async Task<IResult> HandleAsync(string sku, PurchaseBody? body, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options)
+    public static async Task<IResult> HandleAsync(string sku, PurchaseBody? body, HttpContext http, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options)
     {
+        if (!BuyerIdentity.TryResolve(http, body?.UserId, out var buyer, out var denied))
+        {
+            return denied;
+        }
+
         var max = options.Value.MaxIdLength;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!CampaignValidation.IsValidSku(sku))
@@ -29,11 +34,6 @@ public static class PurchaseEndpoint
         }
         else
         {
-            if (!InputValidation.IsValidId(body.UserId, max))
-            {
-                errors.Add("userId", $"userId is required: 1 to {max} letters, digits or -_.:@.");
-            }
-
             if (body.Quantity is not >= 1)
             {
                 errors.Add("quantity", "quantity is required and must be at least 1.");
@@ -72,8 +72,8 @@ public static class PurchaseEndpoint
                 return Problems.Of(StatusCodes.Status410Gone, "The sale has ended.", $"The sale ended at {view.EndsAt:O}.");
         }
 
-        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(body.UserId!, view.ShardCount)));
-        var result = await shard.Purchase(new PurchaseRequest(body.UserId!, quantity, body.RequestId!));
+        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(buyer, view.ShardCount)));
+        var result = await shard.Purchase(new PurchaseRequest(buyer, quantity, body.RequestId!));
         if (result.Outcome == PurchaseOutcome.SoldOut)
         {
             views.MarkSoldOut(view);

@@ -30,6 +30,7 @@ public static class GatewayHostingExtensions
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ClusterExceptionHandler>();
+        services.AddBuyerAuthentication(builder.Configuration);
         services.AddClusterClient(builder.Configuration);
         services.AddSingleton<SkuViewCache>();
         services.AddSingleton<AdminKeyFilter>();
@@ -43,6 +44,10 @@ public static class GatewayHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // After the problem-details middleware, so that authorization failures are answered as problems too.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapPublicEndpoints();
         app.MapAdminEndpoints();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -50,10 +50,16 @@ public sealed class GatewayFixture : IAsyncLifetime
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
-    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(TestCluster cluster, string? adminKey)
+    /// <summary>Starts a gateway in front of <paramref name="cluster"/>; <paramref name="extraSettings"/> are added to (and override) its configuration.</summary>
+    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(
+        TestCluster cluster,
+        string? adminKey,
+        IReadOnlyDictionary<string, string?>? extraSettings = null,
+        Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var settings = new Dictionary<string, string?>
         {
@@ -67,11 +73,26 @@ public sealed class GatewayFixture : IAsyncLifetime
             settings[$"Client:Gateways:{i}"] = gateways[i];
         }
 
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddFlashSaleGateway();
         var app = builder.Build();
         app.MapFlashSaleGateway();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // Tests that expect a refused configuration get the exception; the half-built host goes away.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return (app, new Uri(app.Urls.First()));
     }
 
