@@ -8,6 +8,9 @@ namespace FlashSale.Client.Api.Endpoints;
 /// <summary>The admin endpoints under /admin (bearer key required).</summary>
 public static class AdminEndpoints
 {
+    /// <summary>The longest campaign name accepted (the SKU grain's own limit).</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Maps the admin endpoints.</summary>
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -31,8 +34,14 @@ public static class AdminEndpoints
             errors.Add("body", "sku, name, price, stock, perUserLimit, startsAt and endsAt are required.");
         }
 
+        if (body.Name is not null && !InputValidation.IsDisplayText(body.Name, MaxNameLength))
+        {
+            errors.Add("name", $"name must be 1 to {MaxNameLength} characters, not blank, without control or bidirectional-override characters.");
+        }
+
+        // By name only: Enum.TryParse would also take "1" or "Durable,Fast".
         var mode = WriteMode.Durable;
-        if (body.WriteMode is { } text && !Enum.TryParse(text, ignoreCase: true, out mode))
+        if (body.WriteMode is { } text && !(Enum.GetNames<WriteMode>().Contains(text, StringComparer.OrdinalIgnoreCase) && Enum.TryParse(text, ignoreCase: true, out mode)))
         {
             errors.Add("writeMode", "writeMode must be durable or fast.");
         }

@@ -4,22 +4,24 @@ using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
 using FlashSale.Runtime;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSale.Client.Api.Endpoints;
 
 /// <summary>The buyer-facing endpoints under /api.</summary>
 public static class PublicEndpoints
 {
+    private const int MaxOrderIdLength = 256;
+
     /// <summary>Maps the public endpoints.</summary>
     public static RouteGroupBuilder MapPublicEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Public");
         api.MapGet("/skus/{sku}", GetProductAsync).WithName("GetProduct");
-        api.MapPost("/skus/{sku}/purchase", PurchaseEndpoint.HandleAsync).WithName("Purchase");
-        api.MapPost("/skus/{sku}/reservations", ReserveAsync).WithName("Reserve");
-        api.MapGet("/orders/{orderId}", GetOrderAsync).WithName("GetOrder");
-        api.MapPost("/orders/{orderId}/pay", PayAsync).WithName("PayOrder");
+        api.MapPost("/skus/{sku}/purchase", PurchaseEndpoint.HandleAsync).WithName("Purchase").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
+        api.MapPost("/skus/{sku}/reservations", ReserveAsync).WithName("Reserve").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
+        api.MapGet("/orders/{orderId}", GetOrderAsync).WithName("GetOrder").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
+        api.MapPost("/orders/{orderId}/pay", PayAsync).WithName("PayOrder").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
         return api;
     }
 
@@ -35,11 +37,16 @@ public static class PublicEndpoints
             : Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
     }
 
-    private static async Task<IResult> ReserveAsync(string sku, ReservationBody? body, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options)
+    private static async Task<IResult> ReserveAsync(string sku, ReservationBody? body, HttpContext http, IClusterClient client, SkuViewCache views)
     {
-        if (!CampaignValidation.IsValidSku(sku) || body is null || !InputValidation.IsValidId(body.UserId, options.Value.MaxIdLength))
+        if (!CampaignValidation.IsValidSku(sku))
         {
-            return Problems.Invalid(new() { ["userId"] = [$"A valid sku and a userId of 1 to {options.Value.MaxIdLength} safe characters are required."] });
+            return Problems.Invalid(new() { ["sku"] = [$"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'."] });
+        }
+
+        if (!BuyerIdentity.TryResolve(http, body?.UserId, out var buyer, out var denied))
+        {
+            return denied;
         }
 
         if (await views.GetAsync(sku) is not { } view)
@@ -47,35 +54,42 @@ public static class PublicEndpoints
             return Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
         }
 
-        await client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(body.UserId!, view.ShardCount))).Reserve(body.UserId!);
+        await client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(buyer, view.ShardCount))).Reserve(buyer);
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> PayAsync(string orderId, IClusterClient client)
+    private static async Task<IResult> PayAsync(string orderId, HttpContext http, IClusterClient client)
     {
-        if (!InputValidation.IsValidId(orderId, 256))
+        if (!InputValidation.IsValidId(orderId, MaxOrderIdLength))
         {
             return Problems.Invalid(new() { ["orderId"] = ["The order id is malformed."] });
         }
 
+        // Another buyer's order is answered as unknown, so that order ids reveal nothing and cannot be paid by others.
         var grain = client.GetGrain<IOrderQueryGrain>(0);
+        if (BuyerIdentity.IsEnforced(http) && !BuyerIdentity.Owns(http, await grain.GetOrder(orderId)))
+        {
+            return UnknownOrder(orderId);
+        }
+
         return await grain.Pay(orderId) switch
         {
             PaymentOutcome.Paid => TypedResults.Ok(OrderResponse.From((await grain.GetOrder(orderId))!)),
             PaymentOutcome.Expired => Problems.Of(StatusCodes.Status409Conflict, "The order expired.", "The payment window closed; the order expired and its units went back on sale. Nothing was charged."),
-            _ => Problems.Of(StatusCodes.Status404NotFound, "Unknown order.", $"No order '{orderId}'."),
+            _ => UnknownOrder(orderId),
         };
     }
 
-    private static async Task<IResult> GetOrderAsync(string orderId, IClusterClient client, IOptions<GatewayOptions> options)
+    private static async Task<IResult> GetOrderAsync(string orderId, HttpContext http, IClusterClient client)
     {
-        if (orderId.Length > 256 || !InputValidation.IsValidId(orderId, 256))
+        if (!InputValidation.IsValidId(orderId, MaxOrderIdLength))
         {
             return Problems.Invalid(new() { ["orderId"] = ["The order id is malformed."] });
         }
 
-        return await client.GetGrain<IOrderQueryGrain>(0).GetOrder(orderId) is { } order
-            ? TypedResults.Ok(OrderResponse.From(order))
-            : Problems.Of(StatusCodes.Status404NotFound, "Unknown order.", $"No order '{orderId}'.");
+        var order = await client.GetGrain<IOrderQueryGrain>(0).GetOrder(orderId);
+        return BuyerIdentity.Owns(http, order) ? TypedResults.Ok(OrderResponse.From(order!)) : UnknownOrder(orderId);
     }
+
+    private static ProblemHttpResult UnknownOrder(string orderId) => Problems.Of(StatusCodes.Status404NotFound, "Unknown order.", $"No order '{orderId}'.");
 }

@@ -20,12 +20,18 @@ public static class PurchaseEndpoint
     public static async Task<IResult> HandleAsync(
         string sku,
         PurchaseBody? body,
+        HttpContext http,
         IClusterClient client,
         SkuViewCache views,
         SwitchBoard switches,
         PurchaseRateLimiter limits,
         IOptions<GatewayOptions> options)
     {
+        if (!BuyerIdentity.TryResolve(http, body?.UserId, out var buyer, out var denied))
+        {
+            return denied;
+        }
+
         var max = options.Value.MaxIdLength;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!CampaignValidation.IsValidSku(sku))
@@ -39,11 +45,6 @@ public static class PurchaseEndpoint
         }
         else
         {
-            if (!InputValidation.IsValidId(body.UserId, max))
-            {
-                errors.Add("userId", $"userId is required: 1 to {max} letters, digits or -_.:@.");
-            }
-
             if (body.Quantity is not >= 1)
             {
                 errors.Add("quantity", "quantity is required and must be at least 1.");
@@ -67,7 +68,7 @@ public static class PurchaseEndpoint
             return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Purchases are paused.", paused.PauseReason ?? "Purchases are paused.");
         }
 
-        if (limits.AdmitBuyer(body!.UserId!) is { IsAdmitted: false } buyerRefused)
+        if (limits.AdmitBuyer(buyer) is { IsAdmitted: false } buyerRefused)
         {
             return Throttled(buyerRefused, "Too many attempts by this buyer.");
         }
@@ -78,7 +79,7 @@ public static class PurchaseEndpoint
             return Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
         }
 
-        var quantity = body.Quantity!.Value;
+        var quantity = body!.Quantity!.Value;
         if (quantity > view.PerUserLimit)
         {
             return Problems.Invalid(new() { ["quantity"] = [$"quantity must not exceed the per-user limit of {view.PerUserLimit}."] });
@@ -99,8 +100,8 @@ public static class PurchaseEndpoint
             return Throttled(skuRefused, "This SKU is taking more attempts than it admits.");
         }
 
-        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(body.UserId!, view.ShardCount)));
-        var result = await shard.Purchase(new PurchaseRequest(body.UserId!, quantity, body.RequestId!));
+        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(buyer, view.ShardCount)));
+        var result = await shard.Purchase(new PurchaseRequest(buyer, quantity, body.RequestId!));
         if (result.Outcome == PurchaseOutcome.SoldOut)
         {
             views.MarkSoldOut(view);

@@ -27,10 +27,20 @@ public static class GatewayHostingExtensions
         {
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.MaxDepth = 8;
+
+            // A repeated field ({"userId":"a","userId":"b"}) could be read one way here and another way by a proxy.
+            json.SerializerOptions.AllowDuplicateProperties = false;
+
+            // The web defaults read "1" as 1; a client that sends a string where a number belongs has a bug to hear about.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddProblemDetails();
+
+        // Registered after the default writer, so it only writes what the default refuses (an Accept without JSON).
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ClusterExceptionHandler>();
+        services.AddBuyerAuthentication(builder.Configuration);
         services.AddClusterClient(builder.Configuration);
         services.AddSingleton<SkuViewCache>();
         services.AddDegradeSwitches(builder.Configuration);
@@ -48,6 +58,10 @@ public static class GatewayHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // After the problem-details middleware, so that authorization failures are answered as problems too.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapPublicEndpoints();
         app.MapAdminEndpoints();
         app.MapSwitchEndpoints();

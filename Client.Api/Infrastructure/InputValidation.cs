@@ -7,6 +7,38 @@ public static class InputValidation
     public static bool IsValidId(string? id, int maxLength) =>
         !string.IsNullOrEmpty(id) && id.Length <= maxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@');
 
+    /// <summary>
+    /// Whether free text shown to buyers (a product name) is present, not blank, short enough, and free of control
+    /// characters, bidirectional overrides and broken surrogate pairs, which could garble or disguise what is shown.
+    /// </summary>
+    public static bool IsDisplayText(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > maxLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Adds an error for a field.</summary>
     public static void Add(this Dictionary<string, string[]> errors, string field, string message) => errors[field] = [message];
 }

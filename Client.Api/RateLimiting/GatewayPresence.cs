@@ -69,9 +69,9 @@ public sealed partial class GatewayPresence(IGrainFactory grains, TimeProvider t
         }
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "{Gateways} gateways share the cluster's rate budgets")]
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "{Gateways} gateways share the cluster's rate budgets")]
     private static partial void LogGatewaysChanged(ILogger logger, int gateways);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "The gateway presence beat failed; the last gateway count stands: {Reason}")]
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Debug, Message = "The gateway presence beat failed; the last gateway count stands: {Reason}")]
     private static partial void LogBeatFailed(ILogger logger, string reason);
 }

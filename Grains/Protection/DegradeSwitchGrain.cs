@@ -96,6 +96,6 @@ public sealed partial class DegradeSwitchGrain(
         }
     }
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Degrade switches of {Scope} changed (version {Version}): {Switches}")]
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "Degrade switches of {Scope} changed (version {Version}): {Switches}")]
     private static partial void LogChanged(ILogger logger, string scope, long version, string switches);
 }

@@ -59,12 +59,12 @@ public sealed partial class SwitchBoardPoller(
         }
     }
 
-    [LoggerMessage(EventId = 1310, Level = LogLevel.Information, Message = "Degrade switches version {Version} in force")]
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "Degrade switches version {Version} in force")]
     private static partial void LogApplied(ILogger logger, long version);
 
-    [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "The switchboard could not be read; the last known switches stay in force: {Reason}")]
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "The switchboard could not be read; the last known switches stay in force: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 1312, Level = LogLevel.Information, Message = "The switchboard answers again after {Failures} failed polls")]
+    [LoggerMessage(EventId = 1512, Level = LogLevel.Information, Message = "The switchboard answers again after {Failures} failed polls")]
     private static partial void LogRecovered(ILogger logger, int failures);
 }

@@ -53,10 +53,16 @@ public sealed class GatewayFixture : IAsyncLifetime
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
-    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(TestCluster cluster, string? adminKey, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <summary>Starts a gateway in front of <paramref name="cluster"/>; <paramref name="extraSettings"/> are added to (and override) its configuration.</summary>
+    public static async Task<(WebApplication App, Uri Address)> StartGatewayAsync(
+        TestCluster cluster,
+        string? adminKey,
+        IReadOnlyDictionary<string, string?>? extraSettings = null,
+        Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var settings = new Dictionary<string, string?>
         {
@@ -68,22 +74,32 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["FlashSale:RateLimits:BuyerPurchasesPerSecond"] = "10000",
             ["FlashSale:Switches:PollPeriod"] = "00:00:00.100",
         };
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
         var gateways = cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()).ToList();
         for (var i = 0; i < gateways.Count; i++)
         {
             settings[$"Client:Gateways:{i}"] = gateways[i];
         }
 
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddFlashSaleGateway();
         var app = builder.Build();
         app.MapFlashSaleGateway();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // Tests that expect a refused configuration get the exception; the half-built host goes away.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return (app, new Uri(app.Urls.First()));
     }
 

@@ -1,0 +1,68 @@
+using System.Text;
+using FlashSale.Client.Api.Configuration;
+using FlashSale.Client.Api.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FlashSale.Client.Api.Hosting;
+
+/// <summary>Buyer identity: HMAC-SHA256 JWTs validated by JwtBearer, required by the buyer policy where a signing key is configured.</summary>
+public static class BuyerAuthenticationExtensions
+{
+    /// <summary>The authorization policy of the buyer endpoints (purchase, reservation, order read and payment).</summary>
+    public const string BuyerPolicy = "Buyer";
+
+    /// <summary>The authentication scheme of buyer tokens.</summary>
+    public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
+
+    /// <summary>Adds buyer-token authentication (section FlashSale:Auth) and the buyer policy.</summary>
+    public static IServiceCollection AddBuyerAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddHostedService<DevelopmentIdentityWarning>();
+
+        // A lone scheme would otherwise become the default and run on every request, admin routes (whose
+        // Authorization header carries the admin key, not a JWT) included; only the buyer policy names it.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        services.AddSingleton<BuyerTokenEvents>();
+        services.AddAuthentication().AddJwtBearer(Scheme, jwt => jwt.EventsType = typeof(BuyerTokenEvents));
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<AuthOptions>>((jwt, auth) => ConfigureTokens(jwt, auth.Value));
+
+        services.AddAuthorization();
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<AuthOptions>>((authorization, auth) => authorization.AddPolicy(BuyerPolicy, auth.Value.Enabled
+            ? new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build()
+            : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build()));
+        return services;
+    }
+
+    private static void ConfigureTokens(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.IncludeErrorDetails = false;
+        if (!auth.Enabled)
+        {
+            return;
+        }
+
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey!)),
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+
+            // Only the one algorithm: a token may not pick a weaker or asymmetric one for itself.
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuer = !string.IsNullOrEmpty(auth.Issuer),
+            ValidIssuer = auth.Issuer,
+            ValidateAudience = !string.IsNullOrEmpty(auth.Audience),
+            ValidAudience = auth.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            ClockSkew = auth.ClockSkew,
+            NameClaimType = BuyerIdentity.SubjectClaim,
+        };
+    }
+}
