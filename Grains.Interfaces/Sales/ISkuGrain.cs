@@ -37,4 +37,14 @@ public interface ISkuGrain : IGrainWithStringKey
 
     /// <summary>Puts units held after a crash back on sale (an admin decision after checking the orders).</summary>
     Task<int> ReleaseHeld(int units);
+
+    /// <summary>
+    /// Doubles the shard count if it is still <paramref name="expectedShardCount"/> and the double stays within
+    /// <paramref name="maxShards"/> (and <see cref="CampaignValidation.MaxShards"/>); returns the shard count afterwards.
+    /// Racing callers that expect the same count double it once.
+    /// </summary>
+    Task<int> ScaleOut(int expectedShardCount, int maxShards);
+
+    /// <summary>Raises the number of read replicas to <paramref name="replicas"/> (never lowers it); returns the count afterwards.</summary>
+    Task<int> RaiseReplicas(int replicas);
 }

@@ -47,4 +47,8 @@ public sealed record SkuView
     /// <summary>The total stock of the campaign.</summary>
     [Id(10)]
     public required int Stock { get; init; }
+
+    /// <summary>How many read replicas per silo serve the SKU (readers spread over <see cref="ReplicaKeys"/>); at least 1.</summary>
+    [Id(12)]
+    public int ReplicaCount { get; init; } = 1;
 }

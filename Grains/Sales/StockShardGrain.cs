@@ -15,6 +15,9 @@ namespace FlashSale.Grains.Sales;
 ///   order back (from memory, or from the order log's uniqueness after a crash).
 /// - Durable mode answers "purchased" only after the order log committed the order; if the commit fails the
 ///   unit goes back to <c>available</c> and the buyer is told nothing was sold.
+/// - Scale-out (see StockShardGrain.HandOff.cs): the shard routes by its own notion of the shard count, which only
+///   grows. A buyer who no longer routes here is forwarded to the buyer's shard, never served, so a stale router is
+///   answered correctly; a new shard takes its buyers' records over from its lineage before it serves anyone.
 /// - Sales are counted locally and reported to the SKU every <see cref="FlashSaleOptions.ShardReportPeriod"/>
 ///   (and with each refill), not per purchase. On deactivation unsold units go back to the SKU.
 /// - Reentrant, so that many purchases wait on the order log's group commit at once (one round trip per batch,
@@ -34,9 +37,13 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string Request), PurchaseResult> _answers = [];
     private readonly Dictionary<(string User, string Request), Task<PurchaseResult>> _inFlight = [];
+    // In-flight purchases past the point where their units are recorded (waiting for the order log): a hand-off waits for them.
+    private readonly HashSet<(string User, string Request)> _committing = [];
     private ISkuGrain _sku = null!;
     private string _skuId = string.Empty;
     private int _index;
+    private int _shardCount;
+    private IStockShardGrain?[] _peers = [];
     private Campaign? _campaign;
     private long _epoch;
     private int _available;
@@ -69,9 +76,18 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             return;
         }
 
-        foreach (var (user, units) in await _orders.GetUserUnitsAsync(_skuId, _index, cancellationToken))
+        AdoptShardCount(registration.ShardCount);
+        try
         {
-            _userUnits[user] = units;
+            await RestoreBuyersAsync(registration.Generation, cancellationToken);
+        }
+        catch
+        {
+            // Serving without the buyers' records could break their limits: fail, and give the fresh grant back.
+            var granted = _available;
+            _available = 0;
+            await _sku.ReportAndReturn(_index, _epoch, 0, granted);
+            throw;
         }
 
         this.RegisterGrainTimer(ReportAsync, _options.ShardReportPeriod, _options.ShardReportPeriod);
@@ -96,6 +112,12 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         if (string.IsNullOrWhiteSpace(request.UserId) || string.IsNullOrWhiteSpace(request.RequestId) || request.Quantity < 1)
         {
             return Task.FromResult(Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required."));
+        }
+
+        if (!RoutesHere(request.UserId))
+        {
+            // Routed by an older shard count: the buyer's shard answers (and counts the request).
+            return ForwardAsync(request);
         }
 
         var key = (request.UserId, request.RequestId);
@@ -161,6 +183,12 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
                 {
                     return Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
                 }
+
+                if (!RoutesHere(request.UserId))
+                {
+                    // A descendant took this buyer over while the refill was awaited: its records are there now.
+                    return await ForwardAsync(request);
+                }
             }
 
             return await CommitAsync(request, campaign, now);
@@ -189,15 +217,26 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         if (campaign.WriteMode == WriteMode.Durable)
         {
             Order stored;
+            var key = (request.UserId, request.RequestId);
+            var tracked = false;
             try
             {
-                stored = await _orders.AppendAsync(order);
+                var append = _orders.AppendAsync(order);
+                tracked = !append.IsCompleted && _committing.Add(key);
+                stored = await append;
             }
             catch (Exception e)
             {
                 Undo(request);
                 LogCommitFailed(_logger, _skuId, _index, e.Message);
                 return Reject(PurchaseOutcome.Unavailable, "The order could not be recorded; nothing was sold. Try again.");
+            }
+            finally
+            {
+                if (tracked)
+                {
+                    _committing.Remove(key);
+                }
             }
 
             if (!string.Equals(stored.OrderId, order.OrderId, StringComparison.Ordinal))
@@ -287,7 +326,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
     private int RefillBatch()
     {
-        var shards = Math.Max(1, _campaign?.Shards ?? 1);
+        var shards = Math.Max(1, _shardCount);
         return Math.Clamp((_campaign?.Stock ?? 0) / (shards * 4), 1, _options.MaxRefillBatch);
     }
 

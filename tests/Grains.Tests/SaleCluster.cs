@@ -88,6 +88,21 @@ public sealed class SaleCluster : IAsyncDisposable
         return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
     }
 
+    /// <summary>Routes a purchase by an explicit shard count (a router whose view is as old or as new as the test wants).</summary>
+    public Task<PurchaseResult> BuyRoutedAsync(string sku, int shardCount, string user, int quantity = 1, string? requestId = null)
+    {
+        var shard = Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, shardCount)));
+        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
+    }
+
+    /// <summary>Doubles the SKU's shard count through the SKU grain, as the hot-key aggregator does.</summary>
+    public Task<int> ScaleOutAsync(string sku, int expectedShardCount) =>
+        Client.GetGrain<ISkuGrain>(sku).ScaleOut(expectedShardCount, CampaignValidation.MaxShards);
+
+    /// <summary>The first user id of the form <paramref name="prefix"/>-n for which <paramref name="accept"/> holds.</summary>
+    public static string FindUser(string prefix, Func<string, bool> accept) =>
+        Enumerable.Range(0, 100_000).Select(i => $"{prefix}-{i}").First(accept);
+
     public int UnitsInLog(string sku) => Orders.ForSku(sku).Where(o => o.Status != OrderStatus.Expired).Sum(o => o.Quantity);
 
     /// <summary>The order log as the silos see it (memory or PostgreSQL).</summary>
