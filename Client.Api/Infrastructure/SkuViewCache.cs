@@ -9,12 +9,13 @@ namespace FlashSale.Client.Api.Infrastructure;
 /// <summary>
 /// The gateway's own short-lived copy of each SKU's view (from the per-silo replicas), so that the sold-out
 /// fast path and shard routing cost no grain call for most requests. A SKU seen sold out by a shard is marked
-/// here at once.
+/// here at once. Refreshes take turns over the SKU's read replicas (<see cref="SkuView.ReplicaCount"/>).
 /// </summary>
 public sealed class SkuViewCache(IClusterClient client, IOptions<GatewayOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, (SkuView? View, long At)> _views = new(StringComparer.Ordinal);
     private readonly long _ttlTicks = (long)(options.Value.ViewCacheTtl.TotalSeconds * time.TimestampFrequency);
+    private int _spread;
 
     /// <summary>The view of a SKU (null when it has no campaign), at most the configured TTL old.</summary>
     public async ValueTask<SkuView?> GetAsync(string sku)
@@ -25,7 +26,8 @@ public sealed class SkuViewCache(IClusterClient client, IOptions<GatewayOptions>
             return cached.View;
         }
 
-        var view = await client.GetGrain<ISkuReplicaGrain>(sku).Get();
+        var replicas = cached.View?.ReplicaCount ?? 1;
+        var view = await client.GetGrain<ISkuReplicaGrain>(ReplicaKeys.Pick(sku, replicas, (uint)Interlocked.Increment(ref _spread))).Get();
         _views[sku] = (view, now);
         return view;
     }

@@ -6,7 +6,8 @@ namespace FlashSale.Grains.Sales;
 /// <summary>
 /// One read replica of a SKU per silo. It answers from memory and refreshes from the SKU grain on a timer
 /// (<see cref="FlashSaleOptions.ReplicaRefreshPeriod"/>), so a million product reads cost the SKU grain one call
-/// per silo per second. Reentrant: reads never wait behind a refresh.
+/// per replica per silo per second. Reentrant: reads never wait behind a refresh. A hot SKU gets more replicas
+/// (<see cref="SkuView.ReplicaCount"/>), each under its own key (<see cref="ReplicaKeys"/>).
 /// </summary>
 [StatelessWorker(1)]
 [Reentrant]
@@ -14,10 +15,12 @@ public sealed class SkuReplicaGrain(IOptions<FlashSaleOptions> options) : Grain,
 {
     private SkuView? _view;
     private bool _loaded;
+    private string _sku = string.Empty;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _sku = ReplicaKeys.SkuOf(this.GetPrimaryKeyString());
         await RefreshAsync(cancellationToken);
         var period = options.Value.ReplicaRefreshPeriod;
         this.RegisterGrainTimer(RefreshAsync, period, period);
@@ -36,7 +39,7 @@ public sealed class SkuReplicaGrain(IOptions<FlashSaleOptions> options) : Grain,
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        _view = await GrainFactory.GetGrain<ISkuGrain>(this.GetPrimaryKeyString()).GetView();
+        _view = await GrainFactory.GetGrain<ISkuGrain>(_sku).GetView();
         _loaded = true;
     }
 }

@@ -136,6 +136,25 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Configure(SaleCluster.Campaign(sku, stock: 10, shards: 16)));
     }
 
+    [Fact]
+    public async Task RaiseReplicas_ViewShowsTheCount_NeverLowers_AndEveryReplicaKeyServesTheSku()
+    {
+        var sku = NewSku();
+        await _sale.CreateAsync(SaleCluster.Campaign(sku, stock: 10));
+        var grain = _sale.Client.GetGrain<ISkuGrain>(sku);
+        Assert.Equal(1, (await grain.GetView())!.ReplicaCount);
+
+        Assert.Equal(4, await grain.RaiseReplicas(4));
+        Assert.Equal(4, await grain.RaiseReplicas(2));
+
+        Assert.Equal(4, (await grain.GetView())!.ReplicaCount);
+        foreach (var replica in Enumerable.Range(0, 4))
+        {
+            var view = await _sale.Client.GetGrain<ISkuReplicaGrain>(ReplicaKeys.For(sku, replica)).Get();
+            Assert.Equal(sku, view!.Sku);
+        }
+    }
+
     private static async Task AssertDriftFreeAsync(SaleCluster sale, string sku, int stock)
     {
         var reconciler = sale.Client.GetGrain<IReconciliationGrain>("global");
