@@ -45,6 +45,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private int _shardCount;
     private IStockShardGrain?[] _peers = [];
     private Campaign? _campaign;
+    private Task<bool>? _refilling;
     private long _epoch;
     private int _available;
     private int _soldUnreported;
@@ -288,23 +289,51 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     public Task<ShardCounters> GetCounters() =>
         Task.FromResult(new ShardCounters(_index, _epoch, _available, _sold, _rejected, _reservations, RuntimeIdentity));
 
-    /// <summary>Asks the SKU for more units; false when the SKU has none to give (the caller answers sold out).</summary>
-    private async Task<bool> RefillAsync(int quantity)
+    /// <summary>
+    /// Asks the SKU for more units; false when the SKU has none to give (the caller answers sold out). Purchases that
+    /// need units while a request is out share it rather than queue more at the SKU grain (a shard new after a split
+    /// starts empty, and all its first buyers need units at once); each checks the units again afterwards.
+    /// </summary>
+    private Task<bool> RefillAsync(int quantity)
     {
         if (_soldOut)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), TakeUnreported());
-        _available += grant.Units;
-        if (grant.Units == 0 && grant.SoldOut && _available < quantity)
+        if (_refilling is { } pending)
         {
-            _soldOut = true;
-            return false;
+            return pending;
         }
 
-        return grant.Units > 0 || _available >= quantity;
+        var refill = RequestStockAsync(quantity);
+        if (!refill.IsCompleted)
+        {
+            _refilling = refill;
+        }
+
+        return refill;
+    }
+
+    private async Task<bool> RequestStockAsync(int quantity)
+    {
+        try
+        {
+            var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), TakeUnreported());
+            _available += grant.Units;
+            if (grant.Units == 0 && grant.SoldOut && _available < quantity)
+            {
+                _soldOut = true;
+                return false;
+            }
+
+            return grant.Units > 0 || _available >= quantity;
+        }
+        finally
+        {
+            // Before the sharers resume, so that one who still lacks units asks anew.
+            _refilling = null;
+        }
     }
 
     private async Task ReportAsync(CancellationToken cancellationToken)
