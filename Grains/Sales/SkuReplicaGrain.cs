@@ -1,4 +1,5 @@
 using FlashSale.Grains.Configuration;
+using FlashSale.Protection;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Grains.Sales;
@@ -11,7 +12,7 @@ namespace FlashSale.Grains.Sales;
 /// </summary>
 [StatelessWorker(1)]
 [Reentrant]
-public sealed class SkuReplicaGrain(IOptions<FlashSaleOptions> options) : Grain, ISkuReplicaGrain
+public sealed class SkuReplicaGrain(IOptions<FlashSaleOptions> options, HotKeyCounter hotKeys) : Grain, ISkuReplicaGrain
 {
     private SkuView? _view;
     private bool _loaded;
@@ -29,6 +30,7 @@ public sealed class SkuReplicaGrain(IOptions<FlashSaleOptions> options) : Grain,
     /// <inheritdoc />
     public async Task<SkuView?> Get()
     {
+        hotKeys.Count(_sku);
         if (!_loaded)
         {
             await RefreshAsync(CancellationToken.None);

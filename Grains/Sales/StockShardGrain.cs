@@ -1,5 +1,6 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
+using FlashSale.Protection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private readonly TimeProvider _time;
     private readonly FlashSaleOptions _options;
     private readonly ILogger<StockShardGrain> _logger;
+    private readonly HotKeyCounter _hotKeys;
     private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string Request), PurchaseResult> _answers = [];
     private readonly Dictionary<(string User, string Request), Task<PurchaseResult>> _inFlight = [];
@@ -55,12 +57,13 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private bool _soldOut;
 
     /// <summary>Creates the grain.</summary>
-    public StockShardGrain(IOrderLog orders, TimeProvider time, IOptions<FlashSaleOptions> options, ILogger<StockShardGrain> logger)
+    public StockShardGrain(IOrderLog orders, TimeProvider time, IOptions<FlashSaleOptions> options, HotKeyCounter hotKeys, ILogger<StockShardGrain> logger)
     {
         _orders = orders;
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _hotKeys = hotKeys;
     }
 
     /// <inheritdoc />
@@ -121,6 +124,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             return ForwardAsync(request);
         }
 
+        _hotKeys.Count(_skuId);
         var key = (request.UserId, request.RequestId);
         if (_answers.TryGetValue(key, out var first))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FlashSale.Grains.Hosting;
 using FlashSale.Grains.Orders;
+using FlashSale.Protection.Configuration;
 using FlashSale.Runtime.Hosting;
 using FlashSale.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,11 @@ public sealed class SaleCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null, TimeSpan? paymentWindow = null)
+    /// <summary>
+    /// Starts the cluster. Hot-key detection runs with its defaults but does not scale SKUs out by itself, so that a
+    /// fast test sale keeps the shard count it configured, unless <paramref name="hotKeys"/> says otherwise.
+    /// </summary>
+    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null, TimeSpan? paymentWindow = null, Action<HotKeyOptions>? hotKeys = null)
     {
         var orders = new InMemoryOrderStore();
         var builder = new TestClusterBuilder(silos)
@@ -39,6 +44,11 @@ public sealed class SaleCluster : IAsyncDisposable
                     o.ReconciliationPeriod = TimeSpan.FromSeconds(2);
                     o.WriteBehindPeriod = writeBehind ?? TimeSpan.FromMilliseconds(100);
                     o.PaymentWindow = paymentWindow ?? TimeSpan.FromMinutes(15);
+                });
+                silo.Services.Configure<HotKeyOptions>(o =>
+                {
+                    o.AutoScaleOut = false;
+                    hotKeys?.Invoke(o);
                 });
                 if (postgresSchema is not null)
                 {

@@ -155,7 +155,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
         }
     }
 
-    private static async Task AssertDriftFreeAsync(SaleCluster sale, string sku, int stock)
+    internal static async Task AssertDriftFreeAsync(SaleCluster sale, string sku, int stock)
     {
         var reconciler = sale.Client.GetGrain<IReconciliationGrain>("global");
         var deadline = DateTime.UtcNow.AddSeconds(20);
