@@ -2,6 +2,7 @@ using FlashSale.Client.Api.Contracts;
 using FlashSale.Client.Api.Hosting;
 using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
+using FlashSale.Protection;
 using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,9 @@ public static class PublicEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetProductAsync(string sku, SkuViewCache views)
+    private static async Task<IResult> GetProductAsync(string sku, SkuViewCache views, HotKeyCounter hotKeys)
     {
+        hotKeys.Count(sku);
         if (!CampaignValidation.IsValidSku(sku))
         {
             return Problems.Invalid(new() { ["sku"] = [$"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'."] });

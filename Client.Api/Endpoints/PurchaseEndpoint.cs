@@ -2,6 +2,7 @@ using FlashSale.Client.Api.Contracts;
 using FlashSale.Client.Api.Hosting;
 using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
+using FlashSale.Protection;
 using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,9 @@ namespace FlashSale.Client.Api.Endpoints;
 public static class PurchaseEndpoint
 {
     /// <summary>Handles one purchase attempt.</summary>
-    public static async Task<IResult> HandleAsync(string sku, PurchaseBody? body, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options)
+    public static async Task<IResult> HandleAsync(string sku, PurchaseBody? body, IClusterClient client, SkuViewCache views, IOptions<GatewayOptions> options, HotKeyCounter hotKeys)
     {
+        hotKeys.Count(sku);
         var max = options.Value.MaxIdLength;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!CampaignValidation.IsValidSku(sku))

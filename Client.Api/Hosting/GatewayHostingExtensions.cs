@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlashSale.Client.Api.Endpoints;
 using FlashSale.Client.Api.Infrastructure;
+using FlashSale.Grains;
+using FlashSale.Protection.Hosting;
 using FlashSale.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,7 @@ public static class GatewayHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.AddClusterClient(builder.Configuration);
+        services.AddHotKeyReporting(HotKeySourceKind.Gateway, builder.Configuration.GetSection("FlashSale:HotKeys"));
         services.AddSingleton<SkuViewCache>();
         services.AddSingleton<AdminKeyFilter>();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);
