@@ -2,6 +2,7 @@ using FlashSale.Client.Api.Contracts;
 using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
 using FlashSale.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSale.Client.Api.Endpoints;
 
@@ -18,6 +19,7 @@ public static class AdminEndpoints
         admin.MapPost("/skus", ConfigureAsync).WithName("ConfigureSku");
         admin.MapGet("/skus/{sku}", GetLedgerAsync).WithName("GetSkuLedger");
         admin.MapGet("/reconciliation", GetReconciliationAsync).WithName("GetReconciliation");
+        admin.MapGet("/hotkeys", GetHotKeysAsync).WithName("GetHotKeys");
         return admin;
     }
 
@@ -99,4 +101,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> GetReconciliationAsync(IClusterClient client) =>
         TypedResults.Ok(await client.GetGrain<IReconciliationGrain>("global").GetReports());
+
+    private static async Task<Ok<IReadOnlyList<HotKeyStatus>>> GetHotKeysAsync(IClusterClient client) =>
+        TypedResults.Ok(await client.GetGrain<IHotKeyAggregatorGrain>(IHotKeyAggregatorGrain.GlobalKey).GetHotKeys());
 }

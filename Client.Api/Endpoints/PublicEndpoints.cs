@@ -3,6 +3,7 @@ using FlashSale.Client.Api.Hosting;
 using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
+using FlashSale.Protection;
 using FlashSale.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,12 +26,14 @@ public static class PublicEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetProductAsync(string sku, SkuViewCache views, SwitchBoard switches)
+    private static async Task<IResult> GetProductAsync(string sku, SkuViewCache views, SwitchBoard switches, HotKeyCounter hotKeys)
     {
         if (!CampaignValidation.IsValidSku(sku))
         {
             return Problems.Invalid(new() { ["sku"] = [$"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'."] });
         }
+
+        hotKeys.Count(sku);
 
         return await views.ReadAsync(sku) is ({ } view, var stale)
             ? TypedResults.Ok(ProductResponse.From(view, switches.For(sku), stale))

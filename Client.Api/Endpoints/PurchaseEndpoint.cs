@@ -4,6 +4,7 @@ using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Client.Api.RateLimiting;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
+using FlashSale.Protection;
 using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public static class PurchaseEndpoint
         SkuViewCache views,
         SwitchBoard switches,
         PurchaseRateLimiter limits,
+        HotKeyCounter hotKeys,
         IOptions<GatewayOptions> options)
     {
         if (!BuyerIdentity.TryResolve(http, body?.UserId, out var buyer, out var denied))
@@ -60,6 +62,9 @@ public static class PurchaseEndpoint
         {
             return Problems.Invalid(errors);
         }
+
+        // Counted once well formed, whatever happens next: a throttled or refused attempt is still heat.
+        hotKeys.Count(sku);
 
         // A gateway that has not seen the switches yet must not sell past a pause it does not know of.
         await switches.WhenLoadedAsync();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlashSale.Client.Api.Endpoints;
 using FlashSale.Client.Api.Infrastructure;
+using FlashSale.Grains;
 using FlashSale.Protection.Hosting;
 using FlashSale.Runtime.Hosting;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.AddBuyerAuthentication(builder.Configuration);
         services.AddClusterClient(builder.Configuration);
+        services.AddHotKeyReporting(HotKeySourceKind.Gateway, builder.Configuration.GetSection("FlashSale:HotKeys"));
         services.AddSingleton<SkuViewCache>();
         services.AddDegradeSwitches(builder.Configuration);
         services.AddPurchaseRateLimits(builder.Configuration);

@@ -10,13 +10,15 @@ namespace FlashSale.Client.Api.Infrastructure;
 /// <summary>
 /// The gateway's own short-lived copy of each SKU's view (from the per-silo replicas), so that the sold-out
 /// fast path and shard routing cost no grain call for most requests. A SKU seen sold out by a shard is marked
-/// here at once. Under the read-fallback switch, a SKU whose replica cannot be reached is served from the last
-/// view this gateway saw (marked stale), however old.
+/// here at once. Refreshes take turns over the SKU's read replicas (<see cref="SkuView.ReplicaCount"/>). Under the
+/// read-fallback switch, a SKU whose replica cannot be reached is served from the last view this gateway saw (marked
+/// stale), however old.
 /// </summary>
 public sealed class SkuViewCache(IClusterClient client, SwitchBoard switches, IOptions<GatewayOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, (SkuView? View, long At)> _views = new(StringComparer.Ordinal);
     private readonly long _ttlTicks = (long)(options.Value.ViewCacheTtl.TotalSeconds * time.TimestampFrequency);
+    private int _spread;
 
     /// <summary>The view of a SKU (null when it has no campaign), at most the configured TTL old.</summary>
     public async ValueTask<SkuView?> GetAsync(string sku) => (await ReadAsync(sku)).View;
@@ -34,7 +36,8 @@ public sealed class SkuViewCache(IClusterClient client, SwitchBoard switches, IO
         SkuView? view;
         try
         {
-            view = await client.GetGrain<ISkuReplicaGrain>(sku).Get();
+            var replicas = cached.View?.ReplicaCount ?? 1;
+            view = await client.GetGrain<ISkuReplicaGrain>(ReplicaKeys.Pick(sku, replicas, (uint)Interlocked.Increment(ref _spread))).Get();
         }
         catch (Exception) when (known && cached.View is not null && switches.For(sku).ReadFallback)
         {

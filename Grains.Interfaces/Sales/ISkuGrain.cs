@@ -30,6 +30,8 @@ public interface ISkuGrain : IGrainWithStringKey
     Task ReportAndReturn(int index, long epoch, int soldTotal, int returned);
 
     /// <summary>A shard epoch is about to write orders behind (fast mode): after a crash its unlogged units are held, not recovered.</summary>
+    /// <remarks>Interleaves: a purchase waits on it while the shard may be in a hand-off the SKU's own turn waits for.</remarks>
+    [AlwaysInterleave]
     Task DeclareFastWrites(int index, long epoch);
 
     /// <summary>Compares the books with the order log and the shards, repairs what it can, and reports the rest.</summary>
@@ -40,4 +42,14 @@ public interface ISkuGrain : IGrainWithStringKey
 
     /// <summary>Puts units held after a crash back on sale (an admin decision after checking the orders).</summary>
     Task<int> ReleaseHeld(int units);
+
+    /// <summary>
+    /// Doubles the shard count if it is still <paramref name="expectedShardCount"/> and the double stays within
+    /// <paramref name="maxShards"/> (and <see cref="CampaignValidation.MaxShards"/>); returns the shard count afterwards.
+    /// Racing callers that expect the same count double it once.
+    /// </summary>
+    Task<int> ScaleOut(int expectedShardCount, int maxShards);
+
+    /// <summary>Raises the number of read replicas to <paramref name="replicas"/> (never lowers it); returns the count afterwards.</summary>
+    Task<int> RaiseReplicas(int replicas);
 }

@@ -51,4 +51,8 @@ public sealed record SkuView
     /// <summary>The campaign's cluster-wide purchase rate limit; null means the gateways' default.</summary>
     [Id(11)]
     public int? PurchasesPerSecond { get; init; }
+
+    /// <summary>How many read replicas per silo serve the SKU (readers spread over <see cref="ReplicaKeys"/>); at least 1.</summary>
+    [Id(12)]
+    public int ReplicaCount { get; init; } = 1;
 }

@@ -16,7 +16,7 @@ public static class FlashSaleSiloExtensions
     /// <summary>
     /// Adds the flash-sale services with the in-memory order log (the embedded default). An
     /// <see cref="InMemoryOrderStore"/> registered beforehand is used as the committed orders (silos of one
-    /// process share it); otherwise the silo has its own.
+    /// process share it); otherwise the silo has its own. Hot-key reporting is on, configured by "FlashSale:HotKeys".
     /// </summary>
     public static ISiloBuilder AddFlashSale(this ISiloBuilder builder, Action<FlashSaleOptions>? configure = null)
     {
@@ -32,6 +32,7 @@ public static class FlashSaleSiloExtensions
         services.TryAddSingleton<IOrderLog, InMemoryOrderLog>();
         services.AddHostedService<OrderLogFlusher>();
         services.AddDegradeSwitches(builder.Configuration);
+        services.AddHotKeyReporting(HotKeySourceKind.Silo, builder.Configuration.GetSection("FlashSale:HotKeys"));
         return builder;
     }
 

@@ -39,4 +39,11 @@ public interface IOrderLog
 
     /// <summary>Committed units per buyer of a SKU for the buyers of one shard (to restore per-user limits after a crash).</summary>
     Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Committed units per buyer of a SKU over the orders taken by any of <paramref name="shards"/>, for the buyers that
+    /// <paramref name="includeBuyer"/> accepts; expired orders are not counted. A shard rebuilds its buyers' records with
+    /// it after a scale-out or a crash: its lineage (<see cref="ShardRouting.Lineage"/>), filtered by the current routing.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> GetUserUnitsOverShardsAsync(string sku, IReadOnlyCollection<int> shards, Func<string, bool> includeBuyer, CancellationToken cancellationToken = default);
 }

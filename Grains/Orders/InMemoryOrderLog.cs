@@ -119,6 +119,35 @@ public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
         return Task.FromResult<IReadOnlyDictionary<string, int>>(units);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsOverShardsAsync(string sku, IReadOnlyCollection<int> shards, Func<string, bool> includeBuyer, CancellationToken cancellationToken = default)
+    {
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var order in _store.ForSku(sku))
+        {
+            if (order.Status != OrderStatus.Expired && shards.Contains(order.Shard))
+            {
+                units[order.UserId] = units.GetValueOrDefault(order.UserId) + order.Quantity;
+            }
+        }
+
+        return Task.FromResult(Filter(units, includeBuyer));
+    }
+
+    /// <summary>Keeps the buyers <paramref name="includeBuyer"/> accepts (asked once per buyer, not per order).</summary>
+    internal static IReadOnlyDictionary<string, int> Filter(Dictionary<string, int> units, Func<string, bool> includeBuyer)
+    {
+        foreach (var user in units.Keys)
+        {
+            if (!includeBuyer(user))
+            {
+                units.Remove(user);
+            }
+        }
+
+        return units;
+    }
+
     /// <summary>Stops the write-behind loop without committing what is queued (a crash loses it; a graceful stop flushes first).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -25,6 +25,8 @@ namespace FlashSale.Grains.Sales;
 ///   once (a conditional update that a racing payment can win instead), and only then are its units put back.
 /// - Sold out only when the whole SKU is: the pool is empty and no shard holds a unit by the books (shards
 ///   report in batches, so the view lags by about one report period).
+/// - The shard count only doubles (<see cref="ScaleOut"/>), so that each buyer's records move from one shard to one
+///   descendant (see SkuGrain.Scaling.cs).
 /// Shards reach this grain only to register, refill and report; buyers never do.
 /// </summary>
 public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
@@ -89,7 +91,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
                 throw new InvalidOperationException($"Stock can only be lowered by units not yet handed to shards: {Books.Pool} are left in the pool, {-delta} were asked for.");
             }
 
-            if (campaign.Shards is { } shards && shards != Books.ShardCount)
+            if (campaign.Shards is { } shards && !IsCurrentOrEarlierShardCount(shards))
             {
                 throw new InvalidOperationException($"The shard count of a running campaign is {Books.ShardCount}; it cannot be changed to {shards} by configuration.");
             }
@@ -126,6 +128,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             WriteMode = _switches.For(Sku).ModeFor(campaign),
             Stock = campaign.Stock,
             PurchasesPerSecond = campaign.PurchasesPerSecond,
+            ReplicaCount = Math.Max(1, Books.ReplicaCount),
         });
     }
 
@@ -137,7 +140,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     {
         if (Books.Campaign is not { } campaign)
         {
-            return new ShardRegistration(null, 0, 0);
+            return new ShardRegistration(null, 0, 0, 0, 0);
         }
 
         if (index < 0 || index >= Books.ShardCount)
@@ -159,7 +162,7 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
             Books.Pool -= slice;
             Books.Shards[index] = account;
             await _state.WriteStateAsync();
-            return new ShardRegistration(campaign, account.Epoch, slice);
+            return new ShardRegistration(campaign, account.Epoch, slice, Books.ShardCount, Books.Generation);
         }
         finally
         {

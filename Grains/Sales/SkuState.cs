@@ -44,6 +44,14 @@ public sealed class SkuState
     [Id(9)]
     public int Expired { get; set; }
 
+    /// <summary>How many times <see cref="ShardCount"/> has doubled since the campaign was created (the first count is ShardCount &gt;&gt; Generation).</summary>
+    [Id(20)]
+    public int Generation { get; set; }
+
+    /// <summary>Read replicas per silo (at least 1; raised for a hot SKU).</summary>
+    [Id(21)]
+    public int ReplicaCount { get; set; } = 1;
+
     /// <summary>Units in live shards by the SKU's account.</summary>
     public int Outstanding => Shards.Values.Sum(s => s.Outstanding);
 }

@@ -1,6 +1,7 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
 using FlashSale.Protection.Switches;
+using FlashSale.Protection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ namespace FlashSale.Grains.Sales;
 ///   Before its epoch's first fast-mode sale the shard tells the SKU (persisted there), so that after a crash the
 ///   SKU treats the epoch's unlogged units as of unknown fate rather than recovering them: a mode flip mid-sale
 ///   never oversells. An activation waits for the silo's first copy of the switches before it registers.
+/// - Scale-out (see StockShardGrain.HandOff.cs): the shard routes by its own notion of the shard count, which only
+///   grows. A buyer who no longer routes here is forwarded to the buyer's shard, never served, so a stale router is
+///   answered correctly; a new shard takes its buyers' records over from its lineage before it serves anyone.
 /// - Sales are counted locally and reported to the SKU every <see cref="FlashSaleOptions.ShardReportPeriod"/>
 ///   (and with each refill), not per purchase. Reports carry the epoch's running total, not a delta, so a report
 ///   that crosses reconciliation's own correction from the order log is never counted twice. On deactivation
@@ -40,13 +44,19 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private readonly TimeProvider _time;
     private readonly FlashSaleOptions _options;
     private readonly ILogger<StockShardGrain> _logger;
+    private readonly HotKeyCounter _hotKeys;
     private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string Request), PurchaseResult> _answers = [];
     private readonly Dictionary<(string User, string Request), Task<PurchaseResult>> _inFlight = [];
+    // In-flight purchases past the point where their units are recorded (waiting for the order log): a hand-off waits for them.
+    private readonly HashSet<(string User, string Request)> _committing = [];
     private ISkuGrain _sku = null!;
     private string _skuId = string.Empty;
     private int _index;
+    private int _shardCount;
+    private IStockShardGrain?[] _peers = [];
     private Campaign? _campaign;
+    private Task<bool>? _refilling;
     private long _epoch;
     private int _available;
     private int _soldReported;
@@ -57,13 +67,14 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private Task? _fastDeclared;
 
     /// <summary>Creates the grain.</summary>
-    public StockShardGrain(IOrderLog orders, SwitchBoard switches, TimeProvider time, IOptions<FlashSaleOptions> options, ILogger<StockShardGrain> logger)
+    public StockShardGrain(IOrderLog orders, SwitchBoard switches, TimeProvider time, IOptions<FlashSaleOptions> options, HotKeyCounter hotKeys, ILogger<StockShardGrain> logger)
     {
         _orders = orders;
         _switches = switches;
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _hotKeys = hotKeys;
     }
 
     /// <inheritdoc />
@@ -81,9 +92,18 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             return;
         }
 
-        foreach (var (user, units) in await _orders.GetUserUnitsAsync(_skuId, _index, cancellationToken))
+        AdoptShardCount(registration.ShardCount);
+        try
         {
-            _userUnits[user] = units;
+            await RestoreBuyersAsync(registration.Generation, cancellationToken);
+        }
+        catch
+        {
+            // Serving without the buyers' records could break their limits: fail, and give the fresh grant back.
+            var granted = _available;
+            _available = 0;
+            await _sku.ReportAndReturn(_index, _epoch, 0, granted);
+            throw;
         }
 
         this.RegisterGrainTimer(ReportAsync, _options.ShardReportPeriod, _options.ShardReportPeriod);
@@ -110,6 +130,13 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             return Task.FromResult(Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required."));
         }
 
+        if (!RoutesHere(request.UserId))
+        {
+            // Routed by an older shard count: the buyer's shard answers (and counts the request).
+            return ForwardAsync(request);
+        }
+
+        _hotKeys.Count(_skuId);
         var key = (request.UserId, request.RequestId);
         if (_answers.TryGetValue(key, out var first))
         {
@@ -178,6 +205,12 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
                 {
                     return Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
                 }
+
+                if (!RoutesHere(request.UserId))
+                {
+                    // A descendant took this buyer over while the refill was awaited: its records are there now.
+                    return await ForwardAsync(request);
+                }
             }
 
             return await CommitAsync(request, campaign, now);
@@ -206,15 +239,26 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         if (_switches.For(_skuId).ModeFor(campaign) == WriteMode.Durable)
         {
             Order stored;
+            var key = (request.UserId, request.RequestId);
+            var tracked = false;
             try
             {
-                stored = await _orders.AppendAsync(order);
+                var append = _orders.AppendAsync(order);
+                tracked = !append.IsCompleted && _committing.Add(key);
+                stored = await append;
             }
             catch (Exception e)
             {
                 Undo(request);
                 LogCommitFailed(_logger, _skuId, _index, e.Message);
                 return Reject(PurchaseOutcome.Unavailable, "The order could not be recorded; nothing was sold. Try again.");
+            }
+            finally
+            {
+                if (tracked)
+                {
+                    _committing.Remove(key);
+                }
             }
 
             if (!string.Equals(stored.OrderId, order.OrderId, StringComparison.Ordinal))
@@ -226,7 +270,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         }
         else
         {
-            if (!await DeclareFastWritesAsync())
+            if (!await DeclareFastWritesAsync((request.UserId, request.RequestId)))
             {
                 Undo(request);
                 return Reject(PurchaseOutcome.Unavailable, "The order could not be recorded; nothing was sold. Try again.");
@@ -240,10 +284,17 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     }
 
     /// <summary>Makes sure the SKU knows this epoch writes behind before its first such sale; false if the SKU could not be told.</summary>
-    private async Task<bool> DeclareFastWritesAsync()
+    private async Task<bool> DeclareFastWritesAsync((string User, string Request) key)
     {
         // One declaration per epoch, shared by the purchases racing to be the first fast one.
         _fastDeclared ??= _sku.DeclareFastWrites(_index, _epoch);
+        if (_fastDeclared.IsCompletedSuccessfully)
+        {
+            return true;
+        }
+
+        // Like a durable commit, a purchase waiting here has its units recorded: a hand-off waits for its answer.
+        var tracked = _committing.Add(key);
         try
         {
             await _fastDeclared;
@@ -254,6 +305,13 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             _fastDeclared = null;
             LogCommitFailed(_logger, _skuId, _index, e.Message);
             return false;
+        }
+        finally
+        {
+            if (tracked)
+            {
+                _committing.Remove(key);
+            }
         }
     }
 
@@ -289,25 +347,53 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     public Task<ShardCounters> GetCounters() =>
         Task.FromResult(new ShardCounters(_index, _epoch, _available, _sold, _rejected, _reservations, RuntimeIdentity));
 
-    /// <summary>Asks the SKU for more units; false when the SKU has none to give (the caller answers sold out).</summary>
-    private async Task<bool> RefillAsync(int quantity)
+    /// <summary>
+    /// Asks the SKU for more units; false when the SKU has none to give (the caller answers sold out). Purchases that
+    /// need units while a request is out share it rather than queue more at the SKU grain (a shard new after a split
+    /// starts empty, and all its first buyers need units at once); each checks the units again afterwards.
+    /// </summary>
+    private Task<bool> RefillAsync(int quantity)
     {
         if (_soldOut)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        var sold = _sold;
-        var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), sold);
-        _soldReported = Math.Max(_soldReported, sold);
-        _available += grant.Units;
-        if (grant.Units == 0 && grant.SoldOut && _available < quantity)
+        if (_refilling is { } pending)
         {
-            _soldOut = true;
-            return false;
+            return pending;
         }
 
-        return grant.Units > 0 || _available >= quantity;
+        var refill = RequestStockAsync(quantity);
+        if (!refill.IsCompleted)
+        {
+            _refilling = refill;
+        }
+
+        return refill;
+    }
+
+    private async Task<bool> RequestStockAsync(int quantity)
+    {
+        try
+        {
+            var sold = _sold;
+            var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), sold);
+            _soldReported = Math.Max(_soldReported, sold);
+            _available += grant.Units;
+            if (grant.Units == 0 && grant.SoldOut && _available < quantity)
+            {
+                _soldOut = true;
+                return false;
+            }
+
+            return grant.Units > 0 || _available >= quantity;
+        }
+        finally
+        {
+            // Before the sharers resume, so that one who still lacks units asks anew.
+            _refilling = null;
+        }
     }
 
     private async Task ReportAsync(CancellationToken cancellationToken)
@@ -333,7 +419,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
     private int RefillBatch()
     {
-        var shards = Math.Max(1, _campaign?.Shards ?? 1);
+        var shards = Math.Max(1, _shardCount);
         return Math.Clamp((_campaign?.Stock ?? 0) / (shards * 4), 1, _options.MaxRefillBatch);
     }
 

@@ -84,6 +84,22 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UserUnitsOverShards_SumsTheGivenShards_ForTheAcceptedBuyers_WithoutExpiredOrders()
+    {
+        await _log.AppendAsync(NewOrder("s4", "alice", "r1", shard: 0));
+        await _log.AppendAsync(NewOrder("s4", "alice", "r2", shard: 2) with { Quantity = 2 });
+        await _log.AppendAsync(NewOrder("s4", "alice", "r3", shard: 1));
+        await _log.AppendAsync(NewOrder("s4", "bob", "r1", shard: 2));
+        await _log.AppendAsync(NewOrder("s5", "alice", "r1", shard: 0));
+        await _log.AppendAsync(NewOrder("s4", "carol", "r1", shard: 0) with { CreatedAt = DateTimeOffset.UtcNow.AddHours(-1) });
+        Assert.Single(await _log.ExpireAsync("s4", DateTimeOffset.UtcNow.AddMinutes(-30), 10));
+
+        var units = await _log.GetUserUnitsOverShardsAsync("s4", [0, 2], user => user != "bob");
+
+        Assert.Equal(new Dictionary<string, int> { ["alice"] = 3 }, units);
+    }
+
+    [Fact]
     public async Task WrittenBehind_CommittedOnlyByFlush()
     {
         _log.AppendBehind(NewOrder("s3", "bob", "r"));

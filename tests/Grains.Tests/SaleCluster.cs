@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FlashSale.Grains.Hosting;
 using FlashSale.Grains.Orders;
+using FlashSale.Protection.Configuration;
 using FlashSale.Runtime.Hosting;
 using FlashSale.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,11 @@ public sealed class SaleCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null, TimeSpan? paymentWindow = null)
+    /// <summary>
+    /// Starts the cluster. Hot-key detection runs with its defaults but does not scale SKUs out by itself, so that a
+    /// fast test sale keeps the shard count it configured, unless <paramref name="hotKeys"/> says otherwise.
+    /// </summary>
+    public static async Task<SaleCluster> StartAsync(short silos = 3, TimeProvider? time = null, TimeSpan? writeBehind = null, string? postgresSchema = null, TimeSpan? paymentWindow = null, Action<HotKeyOptions>? hotKeys = null)
     {
         var orders = new InMemoryOrderStore();
         var builder = new TestClusterBuilder(silos)
@@ -39,6 +44,11 @@ public sealed class SaleCluster : IAsyncDisposable
                     o.ReconciliationPeriod = TimeSpan.FromSeconds(2);
                     o.WriteBehindPeriod = writeBehind ?? TimeSpan.FromMilliseconds(100);
                     o.PaymentWindow = paymentWindow ?? TimeSpan.FromMinutes(15);
+                });
+                silo.Services.Configure<HotKeyOptions>(o =>
+                {
+                    o.AutoScaleOut = false;
+                    hotKeys?.Invoke(o);
                 });
                 if (postgresSchema is not null)
                 {
@@ -87,6 +97,21 @@ public sealed class SaleCluster : IAsyncDisposable
         var shard = Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, shards)));
         return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
     }
+
+    /// <summary>Routes a purchase by an explicit shard count (a router whose view is as old or as new as the test wants).</summary>
+    public Task<PurchaseResult> BuyRoutedAsync(string sku, int shardCount, string user, int quantity = 1, string? requestId = null)
+    {
+        var shard = Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, shardCount)));
+        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
+    }
+
+    /// <summary>Doubles the SKU's shard count through the SKU grain, as the hot-key aggregator does.</summary>
+    public Task<int> ScaleOutAsync(string sku, int expectedShardCount) =>
+        Client.GetGrain<ISkuGrain>(sku).ScaleOut(expectedShardCount, CampaignValidation.MaxShards);
+
+    /// <summary>The first user id of the form <paramref name="prefix"/>-n for which <paramref name="accept"/> holds.</summary>
+    public static string FindUser(string prefix, Func<string, bool> accept) =>
+        Enumerable.Range(0, 100_000).Select(i => $"{prefix}-{i}").First(accept);
 
     public int UnitsInLog(string sku) => Orders.ForSku(sku).Where(o => o.Status != OrderStatus.Expired).Sum(o => o.Quantity);
 

@@ -15,13 +15,11 @@ internal static class Results
 
     public static async Task PrintAsync(LocalCluster local, DemoSettings settings, SaleRun run, ReconciliationReport report, SkuLedger? ledger)
     {
-        // Straight from the order log: units per shard epoch, and units per buyer on every shard.
+        // Straight from the order log: units per shard epoch, and units per buyer over every shard (a hot SKU's shard
+        // count may have doubled during the sale, moving buyers between shards).
         var sold = (await local.Orders.CountUnitsAsync(report.Sku)).Values.Sum();
-        var duplicates = 0;
-        foreach (var shard in ledger?.Shards ?? [])
-        {
-            duplicates += (await local.Orders.GetUserUnitsAsync(report.Sku, shard.Index)).Values.Count(units => units > settings.PerUserLimit);
-        }
+        var shards = (ledger?.Shards ?? []).Select(s => s.Index).ToArray();
+        var duplicates = (await local.Orders.GetUserUnitsOverShardsAsync(report.Sku, shards, _ => true)).Values.Count(units => units > settings.PerUserLimit);
 
         var dcOf = local.Cluster.Silos.ToDictionary(s => s.SiloAddress.ToString(), s => s.Datacenter);
 

@@ -38,6 +38,10 @@ internal sealed class OrderSql(string quotedSchema)
     public string UserUnits { get; } =
         $"SELECT user_id, sum(quantity)::int FROM {quotedSchema}.orders WHERE sku = @sku AND shard = @shard AND status <> 2 GROUP BY user_id";
 
+    /// <summary>Units per buyer of a SKU over a set of shards, expired orders excluded.</summary>
+    public string UserUnitsOverShards { get; } =
+        $"SELECT user_id, sum(quantity)::int FROM {quotedSchema}.orders WHERE sku = @sku AND shard = ANY(@shards) AND status <> 2 GROUP BY user_id";
+
     /// <summary>Pays a pending order created after the cutoff (status 0 → 1); returns a row only when it changed it.</summary>
     public string Pay { get; } =
         $"UPDATE {quotedSchema}.orders SET status = 1 WHERE order_id = @id AND status = 0 AND created_at > @cutoff RETURNING order_id";

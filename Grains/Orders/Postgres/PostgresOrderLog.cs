@@ -183,6 +183,29 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
             return (IReadOnlyDictionary<string, int>)units;
         }, cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, int>> GetUserUnitsOverShardsAsync(string sku, IReadOnlyCollection<int> shards, Func<string, bool> includeBuyer, CancellationToken cancellationToken = default)
+    {
+        var units = await _resilience.ExecuteAsync("user units over shards", (sku, shards: shards.ToArray()), async (key, ct) =>
+        {
+            await _schema.Value;
+            await using var command = _database.DataSource.CreateCommand(_sql.UserUnitsOverShards);
+            command.Parameters.AddWithValue("sku", key.sku);
+            command.Parameters.AddWithValue("shards", key.shards);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var units = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                units[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return units;
+        }, cancellationToken);
+
+        // The routing hash is computed here, not in SQL: it is the processes' hash, which PostgreSQL does not have.
+        return InMemoryOrderLog.Filter(units, includeBuyer);
+    }
+
     /// <summary>Stops the writers: queued durable appends fail (nobody was told "purchased"), written-behind orders are dropped.</summary>
     public async ValueTask DisposeAsync()
     {
