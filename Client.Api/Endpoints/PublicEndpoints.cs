@@ -3,7 +3,7 @@ using FlashSale.Client.Api.Hosting;
 using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using FlashSale.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 

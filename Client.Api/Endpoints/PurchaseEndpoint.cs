@@ -4,7 +4,7 @@ using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Client.Api.RateLimiting;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using FlashSale.Protection.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

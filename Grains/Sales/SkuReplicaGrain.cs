@@ -1,5 +1,5 @@
 using FlashSale.Grains.Configuration;
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Grains.Sales;

@@ -1,7 +1,7 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders;
 using FlashSale.Protection.Switches;
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using FlashSale.Protection.HotKeys;
 using FlashSale.Protection.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 
 namespace FlashSale.Grains.Tests;
 

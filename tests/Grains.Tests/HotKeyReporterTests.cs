@@ -1,4 +1,4 @@
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using FlashSale.Protection.Configuration;
 using FlashSale.Runtime.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using FlashSale.Protection;
+using FlashSale.Protection.HotKeys;
 using Xunit.Abstractions;
 
 namespace FlashSale.Grains.Tests;

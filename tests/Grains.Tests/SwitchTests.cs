@@ -74,20 +74,24 @@ public sealed class SwitchTests
     public async Task SwitchSetBeforeSiloStarts_IsHonouredByItsFirstActivations()
     {
         await using var sale = await SaleCluster.StartAsync(1);
-        await sale.Client.GetGrain<IDegradeSwitchGrain>(IDegradeSwitchGrain.GlobalKey).SetSku("late", new SwitchSet { Paused = true, PauseReason = "Not yet" });
+        var paused = await sale.Client.GetGrain<IDegradeSwitchGrain>(IDegradeSwitchGrain.GlobalKey).SetSku("late", new SwitchSet { Paused = true, PauseReason = "Not yet" });
+        await WaitForSilosAsync(sale, paused.Version);
 
         var newcomer = await sale.Cluster.StartAdditionalSiloAsync();
         await sale.Cluster.WaitForLivenessToStabilizeAsync();
         await sale.CreateAsync(SaleCluster.Campaign("late", stock: 32, shards: 16, limit: 1));
 
-        // Activate every shard, find those placed on the new silo, and buy from each of them.
+        // Activate every shard, find those placed on the new silo, and buy from each of them as one of its own
+        // buyers (so that nothing is forwarded to a shard on the old silo).
         var counters = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => sale.Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey("late", i)).GetCounters()));
         var onNewcomer = counters.Where(c => c.Silo == newcomer.SiloAddress.ToString()).ToList();
         Assert.NotEmpty(onNewcomer);
         foreach (var shard in onNewcomer)
         {
-            var result = await sale.Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey("late", shard.Index)).Purchase(new PurchaseRequest($"buyer-{shard.Index}", 1, "r"));
+            var buyer = SaleCluster.FindUser("buyer", u => ShardRouting.ShardFor(u, 16) == shard.Index);
+            var result = await sale.Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey("late", shard.Index)).Purchase(new PurchaseRequest(buyer, 1, "r"));
             Assert.Equal(PurchaseOutcome.Paused, result.Outcome);
+            Assert.Equal("Not yet", result.Message);
         }
 
         Assert.Equal(0, (await sale.Client.GetGrain<ISkuGrain>("late").GetLedger())!.Sold);

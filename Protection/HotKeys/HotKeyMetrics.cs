@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace FlashSale.Protection;
+namespace FlashSale.Protection.HotKeys;
 
 /// <summary>
 /// The hot-key instruments (meter "FlashSale.Protection"): SKUs flagged and scaled out (on the silo running the

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using FlashSale.Protection.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace FlashSale.Protection;
+namespace FlashSale.Protection.HotKeys;
 
 /// <summary>
 /// Requests per SKU in this process, drained by the reporter every period. Counting a SKU already seen is one

@@ -1,4 +1,4 @@
-namespace FlashSale.Protection;
+namespace FlashSale.Protection.HotKeys;
 
 /// <summary>This process as a source of hot-key reports.</summary>
 /// <param name="Kind">Silo or gateway.</param>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace FlashSale.Protection;
+namespace FlashSale.Protection.HotKeys;
 
 /// <summary>
 /// Sends this process's requests per SKU to the hot-key aggregator every <see cref="HotKeyOptions.ReportPeriod"/>
