@@ -15,6 +15,9 @@ public sealed class RateLimitOptions
     /// <summary>The default <see cref="BurstSeconds"/>.</summary>
     public const double DefaultBurstSeconds = 1.0;
 
+    /// <summary>The default <see cref="BuyerCells"/>: a million cells of 8 bytes.</summary>
+    public const int DefaultBuyerCells = 1 << 20;
+
     /// <summary>Whether purchases are rate limited at all.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -26,6 +29,9 @@ public sealed class RateLimitOptions
 
     /// <summary>How many seconds of rate a bucket holds: the burst admitted after a quiet spell.</summary>
     public double BurstSeconds { get; set; } = DefaultBurstSeconds;
+
+    /// <summary>Buckets for buyers (a power of two): buyers hashing to one cell share its bucket.</summary>
+    public int BuyerCells { get; set; } = DefaultBuyerCells;
 
     /// <summary>How often this gateway tells the cluster it is alive (and learns how many gateways share the budget).</summary>
     public TimeSpan PresencePeriod { get; set; } = TimeSpan.FromSeconds(1);
@@ -41,6 +47,11 @@ public sealed class RateLimitOptions
         if (BurstSeconds is < 0.1 or > 60 || double.IsNaN(BurstSeconds))
         {
             yield return "FlashSale:RateLimits:BurstSeconds must be between 0.1 and 60.";
+        }
+
+        if (BuyerCells < 1024 || BuyerCells > 1 << 26 || (BuyerCells & (BuyerCells - 1)) != 0)
+        {
+            yield return "FlashSale:RateLimits:BuyerCells must be a power of two between 1,024 and 67,108,864.";
         }
 
         if (PresencePeriod < TimeSpan.FromMilliseconds(100) || PresencePeriod > TimeSpan.FromSeconds(30))

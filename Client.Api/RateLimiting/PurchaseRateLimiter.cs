@@ -13,22 +13,23 @@ namespace FlashSale.Client.Api.RateLimiting;
 /// - Each gateway admits its share of the cluster-wide budget: the configured figure (or the campaign's own) divided
 ///   by the live gateways (<see cref="GatewayPresence"/>), rounded up. When the share changes, the bucket for the new
 ///   share starts full and the old one idles out, so a change never throttles more than a burst.
-/// - Buckets are partitions of System.Threading.RateLimiting's partitioned limiter, which replenishes them on one
-///   timer and drops idle ones, so a million buyers cost memory only while they are active.
+/// - SKU buckets are partitions of System.Threading.RateLimiting's partitioned limiter (few keys, each bucket
+///   exact). Buyer buckets live in a <see cref="HashedCellRateLimiter"/>: a flash sale brings a stream of new buyers,
+///   and fixed cells of one number each keep that to fixed memory and one compare-and-swap per attempt.
 /// </summary>
 public sealed class PurchaseRateLimiter : IAsyncDisposable
 {
     private readonly RateLimitOptions _options;
     private readonly GatewayPresence _presence;
-    private readonly PartitionedRateLimiter<RateKey> _buyers;
+    private readonly HashedCellRateLimiter _buyers;
     private readonly PartitionedRateLimiter<RateKey> _skus;
 
     /// <summary>Creates the limiter.</summary>
-    public PurchaseRateLimiter(IOptions<RateLimitOptions> options, GatewayPresence presence)
+    public PurchaseRateLimiter(IOptions<RateLimitOptions> options, GatewayPresence presence, TimeProvider time)
     {
         _options = options.Value;
         _presence = presence;
-        _buyers = PartitionedRateLimiter.Create<RateKey, RateKey>(Partition);
+        _buyers = new HashedCellRateLimiter(_options.BuyerCells, time, () => ShareOf(_options.BuyerPurchasesPerSecond), _options.BurstSeconds);
         _skus = PartitionedRateLimiter.Create<RateKey, RateKey>(Partition);
     }
 
@@ -40,7 +41,7 @@ public sealed class PurchaseRateLimiter : IAsyncDisposable
 
     /// <summary>Admits or refuses one attempt of <paramref name="buyer"/> (checked before the SKU's view is read).</summary>
     public RateDecision AdmitBuyer(string buyer) =>
-        _options.Enabled ? Acquire(_buyers, new RateKey("buyer", buyer, ShareOf(_options.BuyerPurchasesPerSecond))) : RateDecision.Admitted;
+        _options.Enabled ? Decide(_buyers.AttemptAcquire(buyer), "buyer") : RateDecision.Admitted;
 
     /// <summary>Admits or refuses one attempt on <paramref name="sku"/> at the campaign's rate, or the default.</summary>
     public RateDecision AdmitSku(string sku, int? campaignRate) =>
@@ -53,16 +54,18 @@ public sealed class PurchaseRateLimiter : IAsyncDisposable
         await _skus.DisposeAsync();
     }
 
-    private static RateDecision Acquire(PartitionedRateLimiter<RateKey> limiter, RateKey key)
+    private static RateDecision Acquire(PartitionedRateLimiter<RateKey> limiter, RateKey key) => Decide(limiter.AttemptAcquire(key), key.Kind);
+
+    private static RateDecision Decide(RateLimitLease lease, string kind)
     {
-        using var lease = limiter.AttemptAcquire(key);
+        using var _ = lease;
         if (lease.IsAcquired)
         {
             return RateDecision.Admitted;
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        return new RateDecision(false, retryAfter, key.Kind);
+        return new RateDecision(false, retryAfter, kind);
     }
 
     private RateLimitPartition<RateKey> Partition(RateKey key) =>
