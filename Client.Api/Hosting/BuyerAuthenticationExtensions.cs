@@ -1,3 +1,4 @@
+using FlashSale.Runtime.Hosting;
 using System.Text;
 using FlashSale.Client.Api.Configuration;
 using FlashSale.Client.Api.Infrastructure;
@@ -21,7 +22,7 @@ public static class BuyerAuthenticationExtensions
     public static IServiceCollection AddBuyerAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AuthOptions>>(new DelegateOptionsValidator<AuthOptions>(o => o.Validate()));
         services.AddHostedService<DevelopmentIdentityWarning>();
 
         // A lone scheme would otherwise become the default and run on every request, admin routes (whose

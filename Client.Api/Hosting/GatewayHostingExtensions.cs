@@ -20,7 +20,7 @@ public static class GatewayHostingExtensions
             .Bind(builder.Configuration.GetSection("FlashSale:Gateway"))
             .Configure<IConfiguration>((o, configuration) => o.AdminKey ??= configuration["FlashSale:Admin:Key"])
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>>(new DelegateOptionsValidator<GatewayOptions>(o => o.Validate()));
         var maxBody = builder.Configuration.GetValue<long?>("FlashSale:Gateway:MaxRequestBodyBytes") ?? new GatewayOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
 

@@ -27,7 +27,7 @@ public static class FlashSaleSiloExtensions
             services.Configure(configure);
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlashSaleOptions>, FlashSaleOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlashSaleOptions>>(new DelegateOptionsValidator<FlashSaleOptions>(o => o.Validate())));
         services.TryAddSingleton<InMemoryOrderStore>();
         services.TryAddSingleton<IOrderLog, InMemoryOrderLog>();
         services.AddHostedService<OrderLogFlusher>();

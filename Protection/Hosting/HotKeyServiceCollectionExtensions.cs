@@ -1,5 +1,6 @@
 using FlashSale.Protection.HotKeys;
 using FlashSale.Protection.Configuration;
+using FlashSale.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,7 @@ public static class HotKeyServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HotKeyOptions>, HotKeyOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HotKeyOptions>>(new DelegateOptionsValidator<HotKeyOptions>(o => o.Validate())));
         services.AddSingleton(HotKeySource.Create(kind));
         services.TryAddSingleton<HotKeyCounter>();
         services.TryAddSingleton<HotKeyMetrics>();

@@ -14,7 +14,7 @@ public static class Api
     public static string NewUser(string name) => $"{name}-{Guid.NewGuid():N}"[..16];
 
     /// <summary>Creates an open campaign through <paramref name="admin"/> (a client with the admin key).</summary>
-    public static async Task<string> CreateSkuAsync(HttpClient admin, int stock = 10, int limit = 2)
+    public static async Task<string> CreateSkuAsync(HttpClient admin, int stock = 10, int limit = 2, int shards = 4, int? purchasesPerSecond = null)
     {
         var sku = NewSku();
         var response = await admin.PostAsJsonAsync("/admin/skus", new
@@ -26,7 +26,8 @@ public static class Api
             perUserLimit = limit,
             startsAt = DateTimeOffset.UtcNow.AddHours(-1),
             endsAt = DateTimeOffset.UtcNow.AddHours(1),
-            shards = 4,
+            shards,
+            purchasesPerSecond,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return sku;

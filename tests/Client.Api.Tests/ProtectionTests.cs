@@ -213,24 +213,8 @@ public sealed class ProtectionTests(GatewayFixture fixture, ITestOutputHelper ou
         return (app, new HttpClient { BaseAddress = address });
     }
 
-    private async Task<string> CreateSkuAsync(int stock, int limit = 1, int? purchasesPerSecond = null, HttpClient? admin = null)
-    {
-        var sku = "sku-" + Guid.NewGuid().ToString("N")[..8];
-        var response = await (admin ?? fixture.Admin).PostAsJsonAsync("/admin/skus", new
-        {
-            sku,
-            name = "Phone",
-            price = 99.5m,
-            stock,
-            perUserLimit = limit,
-            startsAt = DateTimeOffset.UtcNow.AddHours(-1),
-            endsAt = DateTimeOffset.UtcNow.AddHours(1),
-            shards = 2,
-            purchasesPerSecond,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return sku;
-    }
+    private Task<string> CreateSkuAsync(int stock, int limit = 1, int? purchasesPerSecond = null, HttpClient? admin = null) =>
+        Api.CreateSkuAsync(admin ?? fixture.Admin, stock, limit, shards: 2, purchasesPerSecond: purchasesPerSecond);
 
     private static Task<HttpResponseMessage> BuyAsync(HttpClient http, string sku, string user) =>
         http.PostAsJsonAsync($"/api/skus/{sku}/purchase", new { userId = user, quantity = 1, requestId = Guid.NewGuid().ToString("N") });
