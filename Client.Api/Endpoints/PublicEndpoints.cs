@@ -35,6 +35,8 @@ public static class PublicEndpoints
 
         hotKeys.Count(sku);
 
+        // A gateway just started must not show fields or states a switch it has not loaded yet would hide.
+        await switches.WhenLoadedAsync();
         return await views.ReadAsync(sku) is ({ } view, var stale)
             ? TypedResults.Ok(ProductResponse.From(view, switches.For(sku), stale))
             : Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");

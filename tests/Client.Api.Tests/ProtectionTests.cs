@@ -107,6 +107,25 @@ public sealed class ProtectionTests(GatewayFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task SwitchSetBeforeGatewayStarts_IsHonouredByItsFirstRequests()
+    {
+        var sku = await CreateSkuAsync(stock: 10);
+        await PutAsync($"/admin/switches/skus/{sku}", """{"paused":true,"pauseReason":"Set before you came","dropNonCoreFields":true}""");
+
+        var (app, http) = await StartGatewayAsync([]);
+        await using var gateway = app;
+        using var client = http;
+
+        var first = await BuyAsync(http, sku, "early-bird");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Contains("Set before you came", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var product = JsonDocument.Parse(await http.GetStringAsync($"/api/skus/{sku}"));
+        Assert.False(product.RootElement.TryGetProperty("name", out var _));
+        Assert.Equal("paused", product.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, await ShardCallsAsync(sku));
+    }
+
+    [Fact]
     public async Task DropNonCoreFieldsSwitch_LeavesNameRemainingAndLimitOut()
     {
         var sku = await CreateSkuAsync(stock: 10);
