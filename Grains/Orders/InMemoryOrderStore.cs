@@ -8,8 +8,10 @@ namespace FlashSale.Grains.Orders;
 /// </summary>
 public sealed class InMemoryOrderStore
 {
-    private readonly ConcurrentDictionary<string, Order> _byId = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Sku, string User, string Request), Order> _byRequest = new();
+    // Many shards commit at once: the default of one lock per core (two here) made them queue on the locks.
+    private const int Stripes = 64;
+    private readonly ConcurrentDictionary<string, Order> _byId = new(Stripes, 1024, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Sku, string User, string Request), Order> _byRequest = new(Stripes, 1024);
     private readonly Lock _statusLock = new();
 
     /// <summary>The number of committed orders.</summary>
