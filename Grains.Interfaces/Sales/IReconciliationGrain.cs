@@ -7,6 +7,11 @@ namespace FlashSale.Grains;
 public interface IReconciliationGrain : IGrainWithStringKey
 {
     /// <summary>Adds a SKU to the reconciled set (idempotent).</summary>
+    /// <remarks>
+    /// Interleaves: a SKU grain calls it inside its own turn while a reconciliation pass may be waiting on that SKU
+    /// grain (a cycle that would otherwise hold both until the call timeout).
+    /// </remarks>
+    [AlwaysInterleave]
     Task Track(string sku);
 
     /// <summary>Runs a pass over every tracked SKU now.</summary>

@@ -12,25 +12,38 @@ namespace FlashSale.Grains.Sales;
 public sealed partial class ReconciliationGrain(
     [PersistentState("reconciliation")] IPersistentState<ReconciliationState> state,
     IOptions<FlashSaleOptions> options,
-    ILogger<ReconciliationGrain> logger) : Grain, IReconciliationGrain, IRemindable
+    ILogger<ReconciliationGrain> logger) : Grain, IReconciliationGrain, IRemindable, IDisposable
 {
     /// <summary>The key of the one reconciliation grain.</summary>
     public const string GlobalKey = "global";
 
     private const string ReminderName = "reconcile";
     private readonly Dictionary<string, ReconciliationReport> _reports = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _tracking = new(1, 1);
+
+    /// <inheritdoc />
+    public void Dispose() => _tracking.Dispose();
 
     /// <inheritdoc />
     public async Task Track(string sku)
     {
-        if (state.State.Skus.Add(sku))
+        // Track interleaves with passes and with other Tracks: one write of the state at a time.
+        await _tracking.WaitAsync();
+        try
         {
-            await state.WriteStateAsync();
-        }
+            if (state.State.Skus.Add(sku))
+            {
+                await state.WriteStateAsync();
+            }
 
-        if (await this.GetReminder(ReminderName) is null)
+            if (await this.GetReminder(ReminderName) is null)
+            {
+                await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReconciliationPeriod, options.Value.ReconciliationPeriod);
+            }
+        }
+        finally
         {
-            await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReconciliationPeriod, options.Value.ReconciliationPeriod);
+            _tracking.Release();
         }
     }
 

@@ -175,15 +175,33 @@ public sealed class ClusterFailureTests
 
         var extra = await cluster.StartAdditionalSiloAsync();
         await cluster.WaitForLivenessToStabilizeAsync();
-        foreach (var key in placed.Keys)
-        {
-            Assert.Equal(placed[key], await cluster.Client.GetGrain<IPlacedGrain>(key).WhereAmI());
-        }
+
+        // While directory ownership moves to the new silo a lookup may miss and a grain may briefly get a second
+        // activation (the directory's documented window; the hand-off then keeps one). What must hold: every grain
+        // answers, from a live silo, and settles on one activation.
+        await AssertSettledAsync(cluster, placed.Keys);
 
         await cluster.StopSiloAsync(extra);
         await cluster.WaitForLivenessToStabilizeAsync();
+        await AssertSettledAsync(cluster, placed.Keys);
+    }
 
-        var again = await Task.WhenAll(placed.Keys.Select(k => cluster.Client.GetGrain<IPlacedGrain>(k).WhereAmI().WaitAsync(TimeSpan.FromSeconds(10))));
-        Assert.Equal(placed.Values, again);
+    private static async Task AssertSettledAsync(TestCluster cluster, IEnumerable<string> keys)
+    {
+        var live = cluster.ActiveSilos.Select(s => s.SiloAddress.ToString()).ToHashSet();
+        var deadline = Stopwatch.StartNew();
+        foreach (var key in keys)
+        {
+            var grain = cluster.Client.GetGrain<IPlacedGrain>(key);
+            var first = await grain.WhereAmI().WaitAsync(TimeSpan.FromSeconds(10));
+            var second = await grain.WhereAmI().WaitAsync(TimeSpan.FromSeconds(10));
+            while (first != second && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                (first, second) = (second, await grain.WhereAmI().WaitAsync(TimeSpan.FromSeconds(10)));
+            }
+
+            Assert.Equal(first, second);
+            Assert.Contains(first, live);
+        }
     }
 }
