@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlashSale.Runtime.Testing;
 
 namespace FlashSale.Grains.Tests;
 
@@ -158,20 +159,25 @@ public sealed class ScaleOutTests : IAsyncLifetime
     internal static async Task AssertDriftFreeAsync(SaleCluster sale, string sku, int stock)
     {
         var reconciler = sale.Client.GetGrain<IReconciliationGrain>("global");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        ReconciliationReport report;
-        while (true)
+        ReconciliationReport? report = null;
+        try
         {
             // Shards report their sales in batches: the ledger catches up within a report period or two.
-            report = (await reconciler.RunNow()).Single(r => r.Sku == sku);
-            if ((report.Balanced && report.LedgerSold == stock) || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    report = (await reconciler.RunNow()).Single(r => r.Sku == sku);
+                    return report.Balanced && report.LedgerSold == stock;
+                },
+                TimeSpan.FromSeconds(20),
+                "the ledger to catch up with the order log");
+        }
+        catch (TimeoutException)
+        {
+            // The assertions below say what is off.
         }
 
+        Assert.NotNull(report);
         Assert.True(report.Balanced, string.Join(" ", report.Drift));
         Assert.Equal(stock, report.LedgerSold);
         Assert.Equal(stock, report.OrdersInLog);
