@@ -21,6 +21,9 @@ namespace FlashSale.Grains.Sales;
 ///   log cannot account for are held, never granted again until an admin releases them, and reported. An epoch
 ///   counts as fast if the campaign is, or if the shard declared fast writes (a degrade switch) before its first
 ///   written-behind order: flipping the write mode mid-sale can strand units as held, never oversell.
+/// - A shard activation replaced while its silo is still active (a duplicate activation during a directory hand-off)
+///   may still be selling: its epoch's units are fenced (<see cref="SkuState.Retired"/>), not reclaimed, until it
+///   reports for the last time (told "superseded" on its next report) or reconciliation finds its silo dead.
 /// - Unpaid orders expire after <see cref="FlashSaleOptions.PaymentWindow"/>: the order log flips each one exactly
 ///   once (a conditional update that a racing payment can win instead), and only then are its units put back.
 /// - Sold out only when the whole SKU is: the pool is empty and no shard holds a unit by the books (shards
@@ -153,7 +156,17 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         {
             if (Books.Shards.TryGetValue(index, out var previous))
             {
-                await ReclaimAsync(index, previous);
+                if (previous.Outstanding > 0 && !string.Equals(previous.Silo, silo, StringComparison.Ordinal) && IsSiloActive(previous.Silo))
+                {
+                    // Its silo is alive, so its activation may be too (a duplicate while directory ownership moves):
+                    // fence its units instead of putting them back on sale under it.
+                    Books.Retired[previous.Epoch] = new RetiredEpoch { Index = index, Account = previous };
+                    LogFenced(_logger, Sku, index, previous.Epoch, previous.Outstanding, previous.Silo);
+                }
+                else
+                {
+                    await ReclaimAsync(index, previous);
+                }
             }
 
             var account = new ShardAccount { Epoch = ++Books.LastEpoch, Silo = silo };
@@ -175,8 +188,14 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     {
         if (!Books.Shards.TryGetValue(index, out var account) || account.Epoch != epoch)
         {
-            // A superseded activation: its stock was reclaimed; it must not get more.
-            return new StockGrant(0, SoldOut: false, Status());
+            // A superseded activation: it gets nothing more and is told to give back what it has.
+            if (Books.Retired.TryGetValue(epoch, out var retired))
+            {
+                Record(retired.Account, soldTotal);
+                await SaveAsync();
+            }
+
+            return new StockGrant(0, SoldOut: false, Status(), Superseded: true);
         }
 
         Record(account, soldTotal);
@@ -212,7 +231,13 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
     {
         if (!Books.Shards.TryGetValue(index, out var account) || account.Epoch != epoch)
         {
-            // A superseded epoch: its units were reclaimed when its successor registered.
+            // A superseded epoch: its units were reclaimed when its successor registered, unless they were fenced.
+            if (Books.Retired.TryGetValue(epoch, out var retired))
+            {
+                SettleRetired(retired, soldTotal, returned);
+                await SaveAsync();
+            }
+
             return;
         }
 
@@ -240,6 +265,13 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         var drift = new List<string>();
         var committed = await _orders.CountAllUnitsAsync(Sku);
         var inLog = (await _orders.CountUnitsAsync(Sku)).Values.Sum();
+
+        // A fenced epoch whose silo has died will never report again: the log says what it sold.
+        foreach (var (epoch, retired) in Books.Retired.Where(r => !IsSiloActive(r.Value.Account.Silo)).ToList())
+        {
+            await ReclaimAsync(retired.Index, retired.Account);
+            Books.Retired.Remove(epoch);
+        }
 
         // Every logged order was sold: raise reports that lag the log (reports are totals, so a late one adds nothing).
         foreach (var (index, account) in Books.Shards)
@@ -435,6 +467,24 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
         }
     }
 
+    /// <summary>Records a retired epoch's last report and takes its units back; it leaves the books once it holds none.</summary>
+    private void SettleRetired(RetiredEpoch retired, int soldTotal, int returned)
+    {
+        var account = retired.Account;
+        Record(account, soldTotal);
+        returned = Math.Clamp(returned, 0, Math.Max(0, account.Outstanding));
+        account.Returned += returned;
+        Books.Pool += returned;
+        if (account.Outstanding <= 0)
+        {
+            Books.Retired.Remove(account.Epoch);
+        }
+    }
+
+    /// <summary>Whether membership lists the silo (by its runtime identity) as active; false without clustering.</summary>
+    private bool IsSiloActive(string silo) =>
+        ServiceProvider.GetService<IClusterMembershipService>()?.CurrentSnapshot.ActiveMembers.Any(m => string.Equals(m.SiloAddress.ToString(), silo, StringComparison.Ordinal)) == true;
+
     private int DefaultShardCount()
     {
         var active = ServiceProvider.GetService<IClusterMembershipService>()?.CurrentSnapshot.ActiveMembers.Count ?? 1;
@@ -468,6 +518,9 @@ public sealed partial class SkuGrain : Grain, ISkuGrain, IDisposable
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "SKU {Sku}: {Orders} unpaid orders expired; {Units} units are back on sale")]
     private static partial void LogExpired(ILogger logger, string sku, int orders, int units);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "SKU {Sku}: shard {Shard} epoch {Epoch} was replaced while its silo {Silo} is alive; its {Units} units are fenced until it reports or its silo dies")]
+    private static partial void LogFenced(ILogger logger, string sku, int shard, long epoch, int units, string silo);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SKU {Sku}: shard {Shard} could not release stock: {Reason}")]
     private static partial void LogSiblingUnreachable(ILogger logger, string sku, int shard, string reason);

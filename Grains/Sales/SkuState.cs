@@ -52,6 +52,10 @@ public sealed class SkuState
     [Id(21)]
     public int ReplicaCount { get; set; } = 1;
 
-    /// <summary>Units in live shards by the SKU's account.</summary>
-    public int Outstanding => Shards.Values.Sum(s => s.Outstanding);
+    /// <summary>Epochs replaced while their silo was alive, by epoch: their units are fenced until they settle.</summary>
+    [Id(10)]
+    public Dictionary<long, RetiredEpoch> Retired { get; set; } = [];
+
+    /// <summary>Units in shards by the SKU's account (retired epochs included: they may still sell them).</summary>
+    public int Outstanding => Shards.Values.Sum(s => s.Outstanding) + Retired.Values.Sum(r => r.Account.Outstanding);
 }

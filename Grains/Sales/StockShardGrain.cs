@@ -17,6 +17,9 @@ namespace FlashSale.Grains.Sales;
 ///   order back (from memory, or from the order log's uniqueness after a crash).
 /// - Durable mode answers "purchased" only after the order log committed the order; if the commit fails the
 ///   unit goes back to <c>available</c> and the buyer is told nothing was sold.
+/// - Duplicate activations (a directory hand-off can briefly allow two): when another activation registers, the SKU
+///   fences this epoch's units while its silo lives; the next report or refill answers "superseded", and this one
+///   gives every unit back and stops selling, so the two never sell the same units.
 /// - Degrade switches are read from this silo's <see cref="SwitchBoard"/> on every purchase: a paused SKU sells
 ///   nothing, and the write mode in force (the switch's, else the campaign's) decides durable or fast per order.
 ///   Before its epoch's first fast-mode sale the shard tells the SKU (persisted there), so that after a crash the
@@ -66,6 +69,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private bool _soldOut;
     private Task? _fastDeclared;
     private long _orderSequence;
+    private bool _superseded;
 
     /// <summary>Creates the grain.</summary>
     public StockShardGrain(IOrderLog orders, SwitchBoard switches, TimeProvider time, IOptions<FlashSaleOptions> options, HotKeyCounter hotKeys, ILogger<StockShardGrain> logger)
@@ -184,6 +188,11 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
                 return Reject(PurchaseOutcome.Paused, paused.PauseReason ?? "Purchases are paused.");
             }
 
+            if (_superseded)
+            {
+                return Reject(PurchaseOutcome.Unavailable, "This shard moved to another silo; nothing was sold. Try again.");
+            }
+
             // Check the limit, then make sure the units are here; after a refill (an await) check the limit again,
             // since the same buyer's other requests may have completed meanwhile.
             while (true)
@@ -204,7 +213,9 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
                 if (!await RefillAsync(request.Quantity))
                 {
-                    return Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
+                    return _superseded
+                        ? Reject(PurchaseOutcome.Unavailable, "This shard moved to another silo; nothing was sold. Try again.")
+                        : Reject(PurchaseOutcome.SoldOut, $"SKU {_skuId} is sold out.");
                 }
 
                 if (!RoutesHere(request.UserId))
@@ -381,6 +392,12 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             var sold = _sold;
             var grant = await _sku.RequestStock(_index, _epoch, Math.Max(quantity - _available, RefillBatch()), sold);
             _soldReported = Math.Max(_soldReported, sold);
+            if (grant.Superseded)
+            {
+                await RetireAsync();
+                return false;
+            }
+
             _available += grant.Units;
             if (grant.Units == 0 && grant.SoldOut && _available < quantity)
             {
@@ -399,23 +416,46 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
     private async Task ReportAsync(CancellationToken cancellationToken)
     {
-        if (_soldOut)
+        if (_superseded)
         {
-            // Units may have come back (expired orders, released holds): ask again, quietly.
-            var sold = _sold;
-            var grant = await _sku.RequestStock(_index, _epoch, RefillBatch(), sold);
-            _soldReported = Math.Max(_soldReported, sold);
-            _available += grant.Units;
-            _soldOut = grant.SoldOut;
             return;
         }
 
-        if (_sold > _soldReported)
+        if (_soldOut || _sold > _soldReported)
         {
+            // Reporting through RequestStock also tells this activation whether another one replaced it. When sold
+            // out it asks for units again, quietly: some may have come back (expired orders, released holds).
             var sold = _sold;
-            await _sku.ReportAndReturn(_index, _epoch, sold, 0);
+            var grant = await _sku.RequestStock(_index, _epoch, _soldOut ? RefillBatch() : 0, sold);
             _soldReported = Math.Max(_soldReported, sold);
+            if (grant.Superseded)
+            {
+                await RetireAsync();
+                return;
+            }
+
+            _available += grant.Units;
+            _soldOut = _soldOut && grant.SoldOut;
         }
+    }
+
+    /// <summary>
+    /// Another activation of this shard registered (a duplicate during a directory hand-off): give every unit back
+    /// to the SKU, which fenced them for this epoch, sell nothing more, and go away.
+    /// </summary>
+    private async Task RetireAsync()
+    {
+        if (_superseded)
+        {
+            return;
+        }
+
+        _superseded = true;
+        var returned = _available;
+        _available = 0;
+        LogSuperseded(_logger, _skuId, _index, _epoch, returned);
+        await _sku.ReportAndReturn(_index, _epoch, _sold, returned);
+        this.DeactivateOnIdle();
     }
 
     private int RefillBatch()
@@ -446,6 +486,9 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     // sequence within it is unique; a random GUID per order cost 6% of a sale's CPU. Order ids are not secrets:
     // reading or paying an order needs its buyer's token where tokens are configured.
     private string NewOrderId() => $"{_skuId}-{_index}-{_epoch}-{++_orderSequence}";
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "SKU {Sku} shard {Shard} epoch {Epoch} was replaced by another activation; it gave back {Units} units and stops selling")]
+    private static partial void LogSuperseded(ILogger logger, string sku, int shard, long epoch, int units);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "SKU {Sku} shard {Shard}: an order could not be committed: {Reason}")]
     private static partial void LogCommitFailed(ILogger logger, string sku, int shard, string reason);
