@@ -42,7 +42,7 @@ public static class PublicEndpoints
             : Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
     }
 
-    private static async Task<IResult> ReserveAsync(string sku, ReservationBody? body, HttpContext http, IClusterClient client, SkuViewCache views)
+    private static async Task<IResult> ReserveAsync(string sku, ReservationBody? body, HttpContext http, ShardProxies shards, SkuViewCache views)
     {
         if (!CampaignValidation.IsValidSku(sku))
         {
@@ -59,7 +59,7 @@ public static class PublicEndpoints
             return Problems.Of(StatusCodes.Status404NotFound, "Unknown SKU.", $"SKU '{sku}' has no campaign.");
         }
 
-        await client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(buyer, view.ShardCount))).Reserve(buyer);
+        await shards.For(view, buyer).Reserve(buyer);
         return TypedResults.Accepted((string?)null);
     }
 

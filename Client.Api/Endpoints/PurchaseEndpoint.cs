@@ -5,7 +5,6 @@ using FlashSale.Client.Api.RateLimiting;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
 using FlashSale.Protection.HotKeys;
-using FlashSale.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Client.Api.Endpoints;
@@ -22,7 +21,7 @@ public static class PurchaseEndpoint
         string sku,
         PurchaseBody? body,
         HttpContext http,
-        IClusterClient client,
+        ShardProxies shards,
         SkuViewCache views,
         SwitchBoard switches,
         PurchaseRateLimiter limits,
@@ -105,7 +104,7 @@ public static class PurchaseEndpoint
             return Throttled(skuRefused, "This SKU is taking more attempts than it admits.");
         }
 
-        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(buyer, view.ShardCount)));
+        var shard = shards.For(view, buyer);
         var result = await shard.Purchase(new PurchaseRequest(buyer, quantity, body.RequestId!));
         if (result.Outcome == PurchaseOutcome.SoldOut)
         {

@@ -45,6 +45,7 @@ public static class GatewayHostingExtensions
         services.AddClusterClient(builder.Configuration);
         services.AddHotKeyReporting(HotKeySourceKind.Gateway, builder.Configuration.GetSection("FlashSale:HotKeys"));
         services.AddSingleton<SkuViewCache>();
+        services.AddSingleton<ShardProxies>();
         services.AddDegradeSwitches(builder.Configuration);
         services.AddPurchaseRateLimits(builder.Configuration);
         services.AddSingleton<AdminKeyFilter>();
