@@ -46,7 +46,7 @@ internal static class ResultsReport
         var sb = new StringBuilder();
         sb.AppendLine("## Load generator and baselines, one run (issue 7)").AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {ResultsMarkdown.Machine()}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{Value("--command") ?? "bench/run.sh"}` (each scenario's command line is in the run's log)");
         sb.AppendLine("- Setup: one hot SKU (16 shards, a new buyer per request), one silo + cluster client (+ API gateway for HTTP) in the load");
         sb.AppendLine("  generator's process on 127.0.0.1; PostgreSQL: a throwaway local server (scripts/postgres.sh, default durability);");
@@ -72,14 +72,14 @@ internal static class ResultsReport
         Ratio(sb, results, "http", "kestrel-ceiling", 0.5, "purchases through Client.Api vs the Kestrel in-memory ceiling");
         P99(sb, results, "client-open-half", 5.0, "p99 through the cluster client at half of its peak (open loop)");
         P99(sb, results, "http-open-half", 10.0, "p99 through HTTP at half of its peak (open loop)");
-        var root = RepositoryRoot();
+        var root = ResultsMarkdown.RepositoryRoot();
         var findings = Path.Combine(root, "bench", "Baselines", "FINDINGS.md");
         if (File.Exists(findings))
         {
             sb.AppendLine().AppendLine(File.ReadAllText(findings).Trim());
         }
 
-        WriteSection(Path.Combine(root, "bench", "RESULTS.md"), "loadgen", sb.ToString());
+        ResultsMarkdown.WriteSection("loadgen", sb.ToString());
     }
 
     private static void Ratio(StringBuilder sb, Dictionary<string, LoadResult> results, string ours, string baseline, double target, string label)
@@ -109,43 +109,4 @@ internal static class ResultsReport
     private static string F(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("N2", CultureInfo.InvariantCulture);
 
     private static string N(long? v) => v?.ToString("N0", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Machine()
-    {
-        var cpu = "unknown CPU";
-        try
-        {
-            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
-        }
-        catch (IOException)
-        {
-        }
-
-        return $"{Environment.ProcessorCount} cores ({cpu}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
-    }
-
-    /// <summary>Rewrites one marked section of bench/RESULTS.md (the approach of Runtime.Benchmarks' ResultsFile).</summary>
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FlashSale.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? Directory.GetCurrentDirectory();
-    }
-
-    private static void WriteSection(string path, string section, string body)
-    {
-        var start = $"<!-- {section}:start -->";
-        var end = $"<!-- {section}:end -->";
-        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
-        var block = $"{start}\n{body.TrimEnd()}\n{end}";
-        var i = text.IndexOf(start, StringComparison.Ordinal);
-        var j = text.IndexOf(end, StringComparison.Ordinal);
-        text = i >= 0 && j > i ? text[..i] + block + text[(j + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
-        File.WriteAllText(path, text);
-        Console.WriteLine($"wrote {path}");
-    }
 }

@@ -76,7 +76,7 @@ internal static class ClusterBenchmark
                 ## Cross-process calls (issue: cluster)
 
                 - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
-                - Machine: {ResultsFile.Machine()}
+                - Machine: {ResultsMarkdown.Machine()}
                 - Command: `dotnet run -c Release --project bench/Runtime.Benchmarks -- cluster --seconds {seconds}`
                 - Setup: two silos in two processes on loopback (development clustering), {Callers} closed-loop callers over {Grains:N0}
                   grains, `ValueTask<int> Add(int)`. Grains are pinned by datacenter so that every "silo to silo" call crosses processes;
@@ -87,7 +87,7 @@ internal static class ClusterBenchmark
                 Target: at least 100,000 cross-process calls/s: {crossSilo.CallsPerSecond:N0} silo to silo ({(crossSilo.CallsPerSecond >= 100_000 ? "met" : "missed")}),
                 {gateway.CallsPerSecond:N0} client through gateway ({(gateway.CallsPerSecond >= 100_000 ? "met" : "missed")}).
                 """;
-            ResultsFile.WriteSection("cluster-benchmarks", body);
+            ResultsMarkdown.WriteSection("cluster-benchmarks", body);
         }
     }
 }

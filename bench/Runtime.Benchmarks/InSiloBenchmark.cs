@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlashSale.LoadGen;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashSale.Runtime.Benchmarks;
@@ -51,7 +52,7 @@ internal static class InSiloBenchmark
                 ## In-silo grain calls (issue: runtime core)
 
                 - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
-                - Machine: {ResultsFile.Machine()}
+                - Machine: {ResultsMarkdown.Machine()}
                 - Command: `dotnet run -c Release --project bench/Runtime.Benchmarks -- insilo --seconds {seconds}`
                 - Work: `ValueTask<int> Add(int)` on a non-reentrant grain, closed-loop callers; baseline: the same work through a
                   single-reader `Channel<T>` mailbox per target with one completion object per call.
@@ -61,7 +62,7 @@ internal static class InSiloBenchmark
                 Targets (64 callers, 1,000 grains): ≥ 1,000,000 calls/s: {key.Grain.CallsPerSecond:N0} ({(key.Grain.CallsPerSecond >= 1_000_000 ? "met" : "missed")});
                 ≥ 0.5 of the mailbox: {ratio[key.Grain]:N2} ({(ratio[key.Grain] >= 0.5 ? "met" : "missed")}); ≤ 300 bytes per call: {key.Grain.BytesPerCall:N0} ({(key.Grain.BytesPerCall <= 300 ? "met" : "missed")}).
                 """;
-            ResultsFile.WriteSection("runtime-benchmarks", body);
+            ResultsMarkdown.WriteSection("runtime-benchmarks", body);
         }
     }
 }

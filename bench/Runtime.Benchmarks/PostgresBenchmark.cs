@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using FlashSale.LoadGen;
 using FlashSale.Runtime.Postgres;
 using FlashSale.Runtime.Postgres.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,7 +68,7 @@ internal static class PostgresBenchmark
             Console.WriteLine($"ratio batched/single: {batchedStates / singleStates:N1}");
             if (write)
             {
-                ResultsFile.WriteSection("postgres-benchmarks", Report(seconds, privateDir is not null, await ServerVersion(connectionString), single, batched));
+                ResultsMarkdown.WriteSection("postgres-benchmarks", Report(seconds, privateDir is not null, await ServerVersion(connectionString), single, batched));
             }
         }
         finally
@@ -92,7 +93,7 @@ internal static class PostgresBenchmark
             ## Grain-state writes against PostgreSQL (issue: PostgreSQL providers)
 
             - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
-            - Machine: {ResultsFile.Machine()}
+            - Machine: {ResultsMarkdown.Machine()}
             - Server: {server}, {(privateServer ? "a private throwaway server (scripts/postgres.sh)" : "the server of FLASHSALE_POSTGRES")} on 127.0.0.1, default durability (fsync, synchronous_commit on)
             - Command: `dotnet run -c Release --project bench/Runtime.Benchmarks -- postgres --seconds {seconds}`
             - Work: `PostgresGrainStorage` conditional writes (UPDATE ... WHERE version = @etag) of an ~80-byte state over {Grains:N0} grains;

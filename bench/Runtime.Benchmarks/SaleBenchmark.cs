@@ -50,7 +50,7 @@ internal static class SaleBenchmark
                 ## One hot SKU (issue: the flash sale)
 
                 - Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC
-                - Machine: {ResultsFile.Machine()}
+                - Machine: {ResultsMarkdown.Machine()}
                 - Command: `FLASHSALE_POSTGRES=$(scripts/postgres.sh start) dotnet run -c Release --project bench/Runtime.Benchmarks -- sale --seconds {seconds}`
                 - Setup: one silo (in-memory clustering, memory storage; the order log in memory, or in PostgreSQL from FLASHSALE_POSTGRES
                   on loopback with group commit), a cluster client over loopback TCP,
@@ -59,7 +59,7 @@ internal static class SaleBenchmark
 
                 {ResultsFile.Table(results, r => (r.CallsPerSecond / results[0].CallsPerSecond).ToString("N2", CultureInfo.InvariantCulture), "ratio to durable")}
                 """;
-            ResultsFile.WriteSection("sale-benchmarks", body);
+            ResultsMarkdown.WriteSection("sale-benchmarks", body);
         }
     }
 
