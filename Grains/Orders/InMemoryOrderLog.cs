@@ -57,19 +57,7 @@ public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
     public Task<IReadOnlyDictionary<(int Shard, long Epoch), int>> CountAllUnitsAsync(string sku, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<(int Shard, long Epoch), int>>(Count(sku, includeExpired: true));
 
-    private Dictionary<(int Shard, long Epoch), int> Count(string sku, bool includeExpired)
-    {
-        var counts = new Dictionary<(int Shard, long Epoch), int>();
-        foreach (var order in _store.ForSku(sku))
-        {
-            if (includeExpired || order.Status != OrderStatus.Expired)
-            {
-                counts[(order.Shard, order.Epoch)] = counts.GetValueOrDefault((order.Shard, order.Epoch)) + order.Quantity;
-            }
-        }
-
-        return counts;
-    }
+    private Dictionary<(int Shard, long Epoch), int> Count(string sku, bool includeExpired) => _store.CountUnits(sku, includeExpired);
 
     /// <inheritdoc />
     public Task<PaymentOutcome> PayAsync(string orderId, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
@@ -84,55 +72,16 @@ public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Order>> ExpireAsync(string sku, DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default)
-    {
-        var expired = new List<Order>();
-        foreach (var candidate in _store.ForSku(sku))
-        {
-            if (expired.Count >= max)
-            {
-                break;
-            }
-
-            if (candidate.Status == OrderStatus.Pending && candidate.CreatedAt <= cutoff &&
-                _store.TryTransition(candidate.OrderId, OrderStatus.Expired, o => o.CreatedAt <= cutoff, out var changed))
-            {
-                expired.Add(changed!);
-            }
-        }
-
-        return Task.FromResult<IReadOnlyList<Order>>(expired);
-    }
+    public Task<IReadOnlyList<Order>> ExpireAsync(string sku, DateTimeOffset cutoff, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Order>>(_store.Expire(sku, cutoff, max));
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default)
-    {
-        var units = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var order in _store.ForSku(sku))
-        {
-            if (order.Shard == shard && order.Status != OrderStatus.Expired)
-            {
-                units[order.UserId] = units.GetValueOrDefault(order.UserId) + order.Quantity;
-            }
-        }
-
-        return Task.FromResult<IReadOnlyDictionary<string, int>>(units);
-    }
+    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsAsync(string sku, int shard, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(_store.UserUnits(sku, s => s == shard));
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsOverShardsAsync(string sku, IReadOnlyCollection<int> shards, Func<string, bool> includeBuyer, CancellationToken cancellationToken = default)
-    {
-        var units = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var order in _store.ForSku(sku))
-        {
-            if (order.Status != OrderStatus.Expired && shards.Contains(order.Shard))
-            {
-                units[order.UserId] = units.GetValueOrDefault(order.UserId) + order.Quantity;
-            }
-        }
-
-        return Task.FromResult(Filter(units, includeBuyer));
-    }
+    public Task<IReadOnlyDictionary<string, int>> GetUserUnitsOverShardsAsync(string sku, IReadOnlyCollection<int> shards, Func<string, bool> includeBuyer, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Filter(_store.UserUnits(sku, shards.Contains), includeBuyer));
 
     /// <summary>Keeps the buyers <paramref name="includeBuyer"/> accepts (asked once per buyer, not per order).</summary>
     internal static IReadOnlyDictionary<string, int> Filter(Dictionary<string, int> units, Func<string, bool> includeBuyer)

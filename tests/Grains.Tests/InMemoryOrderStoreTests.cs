@@ -1,0 +1,133 @@
+using FlashSale.Grains.Orders;
+
+namespace FlashSale.Grains.Tests;
+
+[Trait("Category", "Unit")]
+public sealed class InMemoryOrderStoreTests
+{
+    private static Order NewOrder(string sku, string user, string request, string? orderId = null, int shard = 0, long epoch = 1, int quantity = 1) => new()
+    {
+        OrderId = orderId ?? $"{sku}-{user}-{request}",
+        Sku = sku,
+        UserId = user,
+        Quantity = quantity,
+        Price = 2.5m,
+        CreatedAt = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)),
+        RequestId = request,
+        Shard = shard,
+        Epoch = epoch,
+    };
+
+    [Fact]
+    public void Commit_SameRequestTwice_ReturnsTheFirstOrder_AndStoresOne()
+    {
+        var store = new InMemoryOrderStore();
+        var order = NewOrder("s", "alice", "r1", orderId: "o1");
+        var first = store.Commit(order);
+        var second = store.Commit(NewOrder("s", "alice", "r1", orderId: "o2"));
+
+        Assert.Same(order, first);
+        Assert.Equal(order, second);
+        Assert.Equal(1, store.Count);
+        Assert.Null(store.Get("o2"));
+    }
+
+    [Fact]
+    public void Get_AfterCommit_RebuildsEveryField()
+    {
+        var store = new InMemoryOrderStore();
+        var order = NewOrder("sku-1", "bob", "req-9", orderId: "sku-1-3-7-42", shard: 3, epoch: 7, quantity: 2);
+        store.Commit(order);
+
+        var read = store.Get("sku-1-3-7-42");
+
+        Assert.Equal(order, read);
+        Assert.Equal(TimeSpan.FromHours(8), read!.CreatedAt.Offset);
+    }
+
+    [Fact]
+    public void TryTransition_OnlyFromPending_AndOnlyWhenAllowed()
+    {
+        var store = new InMemoryOrderStore();
+        store.Commit(NewOrder("s", "alice", "r1", orderId: "o1"));
+
+        Assert.False(store.TryTransition("o1", OrderStatus.Paid, _ => false, out var refused));
+        Assert.Equal(OrderStatus.Pending, refused!.Status);
+        Assert.True(store.TryTransition("o1", OrderStatus.Paid, _ => true, out var paid));
+        Assert.Equal(OrderStatus.Paid, paid!.Status);
+        Assert.False(store.TryTransition("o1", OrderStatus.Expired, _ => true, out var after));
+        Assert.Equal(OrderStatus.Paid, after!.Status);
+        Assert.Equal(OrderStatus.Paid, store.Get("o1")!.Status);
+        Assert.False(store.TryTransition("missing", OrderStatus.Paid, _ => true, out var none));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public void Commit_ConcurrentDuplicates_KeepExactlyOneOrderPerRequest()
+    {
+        var store = new InMemoryOrderStore();
+        const int Buyers = 20_000;
+        var winners = new string[Buyers];
+        Parallel.For(0, Buyers * 3, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var buyer = i % Buyers;
+            var stored = store.Commit(NewOrder("hot", $"u{buyer}", "r", orderId: $"o{i}"));
+            Interlocked.CompareExchange(ref winners[buyer], stored.OrderId, null);
+            Assert.Equal(winners[buyer], stored.OrderId);
+        });
+
+        Assert.Equal(Buyers, store.Count);
+        Assert.Equal(Buyers, store.ForSku("hot").Select(o => o.UserId).Distinct().Count());
+        Assert.All(winners, id => Assert.NotNull(store.Get(id)));
+    }
+
+    [Fact]
+    public void Commit_LongTextAndManySkus_GrowsItsChunksWithoutLosingOrders()
+    {
+        var store = new InMemoryOrderStore();
+        var longUser = new string('x', 40_000);
+        store.Commit(NewOrder("s0", longUser, "r", orderId: "long"));
+        for (var i = 0; i < 5_000; i++)
+        {
+            store.Commit(NewOrder($"s{i % 40}", $"u{i}", "r", orderId: $"o{i}"));
+        }
+
+        Assert.Equal(longUser, store.Get("long")!.UserId);
+        Assert.Equal(5_001, store.Count);
+        Assert.Equal(126, store.ForSku("s0").Count());
+        Assert.Equal("s39", store.Get("o4999")!.Sku);
+        Assert.Empty(store.ForSku("unknown"));
+    }
+
+    [Fact]
+    public void Commit_ReusedOrderId_TheLaterOrderWins()
+    {
+        var store = new InMemoryOrderStore();
+        store.Commit(NewOrder("s", "alice", "r1", orderId: "same"));
+        store.Commit(NewOrder("s", "bob", "r1", orderId: "same"));
+
+        Assert.Equal("bob", store.Get("same")!.UserId);
+        Assert.Equal(2, store.Count);
+    }
+
+    [Fact]
+    public void CountUnitsAndUserUnits_SkipExpired_AndExpireStopsAtMax()
+    {
+        var store = new InMemoryOrderStore();
+        store.Commit(NewOrder("s", "alice", "r1", shard: 0, epoch: 1, quantity: 2));
+        store.Commit(NewOrder("s", "alice", "r2", shard: 1, epoch: 1));
+        store.Commit(NewOrder("s", "bob", "r1", shard: 1, epoch: 2));
+        store.Commit(NewOrder("t", "bob", "r1", shard: 1, epoch: 2));
+
+        var expired = store.Expire("s", DateTimeOffset.MaxValue, max: 1);
+
+        Assert.Single(expired);
+        Assert.Equal(OrderStatus.Expired, expired[0].Status);
+        var all = store.CountUnits("s", includeExpired: true);
+        Assert.Equal(new Dictionary<(int, long), int> { [(0, 1)] = 2, [(1, 1)] = 1, [(1, 2)] = 1 }, all);
+        Assert.Equal(4 - expired[0].Quantity, store.CountUnits("s", includeExpired: false).Values.Sum());
+        var units = store.UserUnits("s", shard => shard == 1);
+        Assert.Equal(store.ForSku("s").Where(o => o.Shard == 1 && o.Status != OrderStatus.Expired).Sum(o => o.Quantity), units.Values.Sum());
+        Assert.Empty(store.Expire("s", new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), max: 10));
+    }
+}
