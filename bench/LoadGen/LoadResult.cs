@@ -23,6 +23,7 @@ internal sealed record LoadResult
     public long? Duplicates { get; init; }
     public long? Lost { get; init; }
     public string? Note { get; init; }
+    public GcFigures? Gc { get; init; }
 
     public double Throughput => Seconds > 0 ? Requests / Seconds : 0;
 }

@@ -30,6 +30,9 @@ internal sealed class LoadRunner
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>The garbage collector's figures over the measured phase (null for a run not measured in this process).</summary>
+    public GcFigures? Gc { get; set; }
+
     public LatencyHistogram Merged()
     {
         var merged = new LatencyHistogram();

@@ -25,6 +25,11 @@ internal static class ResultsReport
         table.AddRow("oversold (must be 0)", r.Oversold?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
         table.AddRow("duplicates (must be 0)", r.Duplicates?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
         table.AddRow("acknowledged but not sold (must be 0)", r.Lost?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a");
+        if (r.Gc is { } gc)
+        {
+            table.AddRow("GC in this process: gen0 / gen1 / gen2", $"{gc.Gen0:N0} / {gc.Gen1:N0} / {gc.Gen2:N0}, paused {gc.PauseMs:N0} ms (longest seen {gc.MaxPauseMs:N1} ms), {gc.AllocatedBytes / Math.Max(1, r.Requests):N0} bytes allocated per request");
+        }
+
         if (r.Note is not null)
         {
             table.AddRow("note", Markup.Escape(r.Note));

@@ -84,6 +84,7 @@ internal static class Scenarios
         }
 
         var runner = new LoadRunner();
+        using var gc = new GcWatch();
         var duration = TimeSpan.FromSeconds(o.Duration);
         var measured = o.Mode == "open"
             ? runner.RunOpenAsync(o.Rate, o.MaxInFlight, o.Count, duration, call)
@@ -91,6 +92,7 @@ internal static class Scenarios
         if (!o.Progress || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             await measured;
+            runner.Gc = gc.Stop();
             return runner;
         }
 
@@ -110,6 +112,7 @@ internal static class Scenarios
                 task.Value = o.Duration;
                 await measured;
             });
+        runner.Gc = gc.Stop();
         return runner;
     }
 
@@ -134,6 +137,7 @@ internal static class Scenarios
             P90Ms = Ms(90),
             P99Ms = Ms(99),
             P999Ms = Ms(99.9),
+            Gc = runner.Gc,
         };
     }
 }
