@@ -60,14 +60,7 @@ public sealed partial class StockShardGrain
             }
         }
 
-        var answers = new List<PurchaseResult>();
-        foreach (var ((user, _), answer) in _answers)
-        {
-            if (ShardRouting.ShardFor(user, shardCount) == childIndex)
-            {
-                answers.Add(answer);
-            }
-        }
+        var answers = _answers.For(user => ShardRouting.ShardFor(user, shardCount) == childIndex);
 
         LogHandedOff(_logger, _skuId, _index, childIndex, shardCount, units.Count, answers.Count);
         return new ShardHandOff(units, answers);
@@ -109,7 +102,7 @@ public sealed partial class StockShardGrain
             {
                 if (answer.Order is { } order && RoutesHere(order.UserId))
                 {
-                    _answers.TryAdd((order.UserId, order.RequestId), answer);
+                    _answers.Remember(order.UserId, answer);
                 }
             }
         }

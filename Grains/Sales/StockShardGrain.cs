@@ -49,7 +49,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private readonly ILogger<StockShardGrain> _logger;
     private readonly HotKeyCounter _hotKeys;
     private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string User, string Request), PurchaseResult> _answers = [];
+    private AnswerBook _answers = null!;
     private readonly Dictionary<(string User, string Request), Task<PurchaseResult>> _inFlight = [];
     // In-flight purchases past the point where their units are recorded (waiting for the order log): a hand-off waits for them.
     private readonly HashSet<(string User, string Request)> _committing = [];
@@ -86,6 +86,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_skuId, _index) = ShardRouting.ParseShardKey(this.GetPrimaryKeyString());
+        _answers = new AnswerBook(_skuId);
         _sku = GrainFactory.GetGrain<ISkuGrain>(_skuId);
         await _switches.WhenLoadedAsync(cancellationToken);
         var registration = await _sku.RegisterShard(_index, RuntimeIdentity);
@@ -142,11 +143,12 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         }
 
         _hotKeys.Count(_skuId);
-        var key = (request.UserId, request.RequestId);
-        if (_answers.TryGetValue(key, out var first))
+        if (_answers.TryGet(request.UserId, request.RequestId, out var first))
         {
             return Task.FromResult(first);
         }
+
+        var key = (request.UserId, request.RequestId);
 
         if (_inFlight.TryGetValue(key, out var pending))
         {
@@ -478,7 +480,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
     private PurchaseResult Remember(PurchaseRequest request, PurchaseResult result)
     {
-        _answers[(request.UserId, request.RequestId)] = result;
+        _answers.Remember(request.UserId, result);
         return result;
     }
 
