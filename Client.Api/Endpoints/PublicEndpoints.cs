@@ -19,10 +19,10 @@ public static class PublicEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Public");
         api.MapGet("/skus/{sku}", GetProductAsync).WithName("GetProduct");
-        api.MapPost("/skus/{sku}/purchase", PurchaseEndpoint.HandleAsync).WithName("Purchase").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
-        api.MapPost("/skus/{sku}/reservations", ReserveAsync).WithName("Reserve").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
-        api.MapGet("/orders/{orderId}", GetOrderAsync).WithName("GetOrder").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
-        api.MapPost("/orders/{orderId}/pay", PayAsync).WithName("PayOrder").RequireAuthorization(BuyerAuthenticationExtensions.BuyerPolicy);
+        api.MapPost("/skus/{sku}/purchase", PurchaseEndpoint.HandleAsync).WithName("Purchase").RequireBuyer(app);
+        api.MapPost("/skus/{sku}/reservations", ReserveAsync).WithName("Reserve").RequireBuyer(app);
+        api.MapGet("/orders/{orderId}", GetOrderAsync).WithName("GetOrder").RequireBuyer(app);
+        api.MapPost("/orders/{orderId}/pay", PayAsync).WithName("PayOrder").RequireBuyer(app);
         return api;
     }
 

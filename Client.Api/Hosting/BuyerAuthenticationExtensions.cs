@@ -39,6 +39,15 @@ public static class BuyerAuthenticationExtensions
         return services;
     }
 
+    /// <summary>Requires the buyer policy on an endpoint where buyer tokens are configured.</summary>
+    /// <remarks>
+    /// Without a signing key the endpoint takes no policy at all: a policy that admits everyone would still run an
+    /// authentication and authorization pass per request, and <see cref="BuyerIdentity"/> decides who the buyer is
+    /// either way.
+    /// </remarks>
+    public static RouteHandlerBuilder RequireBuyer(this RouteHandlerBuilder endpoint, IEndpointRouteBuilder app) =>
+        app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Enabled ? endpoint.RequireAuthorization(BuyerPolicy) : endpoint;
+
     private static void ConfigureTokens(JwtBearerOptions jwt, AuthOptions auth)
     {
         jwt.MapInboundClaims = false;
