@@ -5,38 +5,42 @@ namespace FlashSale.Grains.Orders.Memory;
 /// the keys stay where the records are, and callers compare a candidate's key themselves. Not thread-safe: the owner
 /// locks around it.
 /// </summary>
+/// <remarks>
+/// A slot holds its hash and value side by side (one cache line per probe), and the table stays at most half full:
+/// at three quarters a miss walked about eight slots, which made it the hottest code of a commit.
+/// </remarks>
 internal sealed class RecordTable
 {
-    private int[] _hashes = new int[64];
-    private long[] _values = new long[64]; // value + 1; 0 marks an empty slot
+    private Slot[] _slots = new Slot[64];
     private int _count;
 
     public int Count => _count;
 
-    /// <summary>The values stored under <paramref name="hash"/>, in insertion order of their probe chain.</summary>
-    public Candidates Find(int hash) => new(this, hash);
+    /// <summary>The values stored under <paramref name="hash"/>, in the order of their probe chain.</summary>
+    public Candidates Find(int hash) => new(_slots, hash);
 
     /// <summary>Adds a value under <paramref name="hash"/> (duplicates allowed).</summary>
     public void Add(int hash, long value)
     {
-        if ((_count + 1) * 4 > _values.Length * 3)
+        if ((_count + 1) * 2 > _slots.Length)
         {
             Grow();
         }
 
-        Insert(_hashes, _values, hash, value + 1);
+        Insert(_slots, hash, value + 1);
         _count++;
     }
 
     /// <summary>Replaces the first occurrence of <paramref name="oldValue"/> under <paramref name="hash"/>.</summary>
     public bool Replace(int hash, long oldValue, long newValue)
     {
-        var mask = _values.Length - 1;
-        for (var i = hash & mask; _values[i] != 0; i = (i + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var i = hash & mask; slots[i].Value != 0; i = (i + 1) & mask)
         {
-            if (_hashes[i] == hash && _values[i] == oldValue + 1)
+            if (slots[i].Hash == hash && slots[i].Value == oldValue + 1)
             {
-                _values[i] = newValue + 1;
+                slots[i].Value = newValue + 1;
                 return true;
             }
         }
@@ -44,44 +48,48 @@ internal sealed class RecordTable
         return false;
     }
 
-    private static void Insert(int[] hashes, long[] values, int hash, long stored)
+    private static void Insert(Slot[] slots, int hash, long stored)
     {
-        var mask = values.Length - 1;
+        var mask = slots.Length - 1;
         var i = hash & mask;
-        while (values[i] != 0)
+        while (slots[i].Value != 0)
         {
             i = (i + 1) & mask;
         }
 
-        hashes[i] = hash;
-        values[i] = stored;
+        slots[i] = new Slot { Hash = hash, Value = stored };
     }
 
     private void Grow()
     {
-        var hashes = new int[_values.Length * 2];
-        var values = new long[_values.Length * 2];
-        for (var i = 0; i < _values.Length; i++)
+        var slots = new Slot[_slots.Length * 2];
+        foreach (var slot in _slots)
         {
-            if (_values[i] != 0)
+            if (slot.Value != 0)
             {
-                Insert(hashes, values, _hashes[i], _values[i]);
+                Insert(slots, slot.Hash, slot.Value);
             }
         }
 
-        (_hashes, _values) = (hashes, values);
+        _slots = slots;
+    }
+
+    internal struct Slot
+    {
+        public long Value; // value + 1; 0 marks an empty slot
+        public int Hash;
     }
 
     /// <summary>Walks the probe chain of one hash.</summary>
     public ref struct Candidates
     {
-        private readonly RecordTable _table;
+        private readonly Slot[] _slots;
         private readonly int _hash;
         private int _slot;
 
-        public Candidates(RecordTable table, int hash)
+        internal Candidates(Slot[] slots, int hash)
         {
-            _table = table;
+            _slots = slots;
             _hash = hash;
             _slot = -1;
             Current = 0;
@@ -93,15 +101,14 @@ internal sealed class RecordTable
 
         public bool MoveNext()
         {
-            var values = _table._values;
-            var mask = values.Length - 1;
-            var i = _slot < 0 ? _hash & mask : (_slot + 1) & mask;
-            for (; values[i] != 0; i = (i + 1) & mask)
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            for (var i = _slot < 0 ? _hash & mask : (_slot + 1) & mask; slots[i].Value != 0; i = (i + 1) & mask)
             {
-                if (_table._hashes[i] == _hash)
+                if (slots[i].Hash == _hash)
                 {
                     _slot = i;
-                    Current = values[i] - 1;
+                    Current = slots[i].Value - 1;
                     return true;
                 }
             }
