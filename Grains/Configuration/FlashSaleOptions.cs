@@ -22,7 +22,13 @@ public sealed class FlashSaleOptions
     public int OrderLogMaxBatch { get; set; } = 512;
 
     /// <summary>How many group commits the order log keeps in flight at once (durable mode).</summary>
-    public int OrderLogMaxBatchesInFlight { get; set; } = 4;
+    /// <remarks>
+    /// One by default: batches grow with the load (up to <see cref="OrderLogMaxBatch"/>), and concurrent commits of one
+    /// hot SKU contend on the same right-most index pages (order id, creation time) and cost a backend's CPU each. On
+    /// 2 cores, one in flight committed 11–15k orders/s, four 7.8–8.2k (bench/Baselines/FINDINGS.md). Raise it for a
+    /// database far enough away that a round trip dwarfs a commit.
+    /// </remarks>
+    public int OrderLogMaxBatchesInFlight { get; set; } = 1;
 
     /// <summary>How long the order log waits to fill a batch once it has one order (durable mode group commit).</summary>
     public TimeSpan OrderLogMaxDelay { get; set; } = TimeSpan.FromMilliseconds(2);

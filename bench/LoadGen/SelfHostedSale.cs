@@ -41,6 +41,7 @@ public sealed class SelfHostedSale : IAsyncDisposable
     {
         var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
         var silo = new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddEnvironmentVariables())
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .UseSilo(s =>
             {

@@ -13,12 +13,10 @@ namespace FlashSale.Grains.Orders.Postgres;
 /// Durable appends wait in one queue per silo; a writer takes what is queued (up to
 /// <see cref="FlashSaleOptions.OrderLogMaxBatch"/>; when no other commit is running it waits at most
 /// <see cref="FlashSaleOptions.OrderLogMaxDelay"/> for a batch to fill) and commits it in one INSERT of parallel arrays, so a hot SKU costs one round trip per
-/// batch, not per order; up to <see cref="FlashSaleOptions.OrderLogMaxBatchesInFlight"/> batches commit at once,
-/// and what is queued is shared among the free slots (a burst of 64 becomes four commits of 16, which PostgreSQL
-/// flushes together, instead of one commit of 64 that every caller waits on: 6,000 → 7,800 purchases/s at 64
-/// callers in bench/LoadGen). Each caller's task completes only after its batch committed: a buyer told "purchased"
-/// has a row. An order whose (SKU, buyer, request id) already exists is not inserted again: the stored order is
-/// returned instead, which also makes a batch retried after a lost reply recognize its own rows. A batch that
+/// batch, not per order; up to <see cref="FlashSaleOptions.OrderLogMaxBatchesInFlight"/> batches commit at once
+/// (one by default: the batch grows with the load instead), and what is queued is shared among the free slots.
+/// Each caller's task completes only after its batch committed: a buyer told "purchased" has a row. An order whose
+/// (SKU, buyer, request id) already exists is not inserted again: the stored order is returned instead, which also makes a batch retried after a lost reply recognize its own rows. A batch that
 /// cannot be committed (after the provider's retries, or with the breaker open) fails every caller in it, and the
 /// shards give the units back. Written-behind orders (fast mode) are committed on a period and are lost if the silo
 /// dies first; a batch that fails is kept for the next period.
