@@ -23,12 +23,13 @@ public sealed class FlashSaleOptions
 
     /// <summary>How many group commits the order log keeps in flight at once (durable mode).</summary>
     /// <remarks>
-    /// One by default: batches grow with the load (up to <see cref="OrderLogMaxBatch"/>), and concurrent commits of one
-    /// hot SKU contend on the same right-most index pages (order id, creation time) and cost a backend's CPU each. On
-    /// 2 cores, one in flight committed 11–15k orders/s, four 7.8–8.2k (bench/Baselines/FINDINGS.md). Raise it for a
-    /// database far enough away that a round trip dwarfs a commit.
+    /// Two by default: one batch fills while one commits, and batches grow with the load (up to
+    /// <see cref="OrderLogMaxBatch"/>). More concurrent commits of one hot SKU contend on the same right-most index pages
+    /// (order id, creation time) and cost a backend's CPU each: on 2 cores, four in flight committed 7.8–8.2k orders/s,
+    /// one 11.5–13.7k, two 12.4–13.4k (bench/Baselines/FINDINGS.md). Raise it for a database far enough away that a
+    /// round trip dwarfs a commit.
     /// </remarks>
-    public int OrderLogMaxBatchesInFlight { get; set; } = 1;
+    public int OrderLogMaxBatchesInFlight { get; set; } = 2;
 
     /// <summary>How long the order log waits to fill a batch once it has one order (durable mode group commit).</summary>
     public TimeSpan OrderLogMaxDelay { get; set; } = TimeSpan.FromMilliseconds(2);

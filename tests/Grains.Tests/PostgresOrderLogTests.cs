@@ -84,6 +84,20 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BatchMixingNewAndCommittedRequests_NewOnesKeepTheirOrders_RepeatsGetTheFirst()
+    {
+        var first = await _log.AppendAsync(NewOrder("s3", "alice", "req-1"));
+        var fresh = Enumerable.Range(0, 20).Select(i => NewOrder("s3", $"b{i}", "req-1")).ToList();
+        var repeat = NewOrder("s3", "alice", "req-1");
+
+        var stored = await Task.WhenAll(fresh.Append(repeat).Select(o => _log.AppendAsync(o)));
+
+        Assert.Equal(fresh.Select(o => o.OrderId), stored.Take(20).Select(o => o.OrderId));
+        Assert.Equal(first.OrderId, stored[20].OrderId);
+        Assert.Equal(21, (await _log.CountUnitsAsync("s3")).Values.Sum());
+    }
+
+    [Fact]
     public async Task UserUnitsOverShards_SumsTheGivenShards_ForTheAcceptedBuyers_WithoutExpiredOrders()
     {
         await _log.AppendAsync(NewOrder("s4", "alice", "r1", shard: 0));

@@ -3,14 +3,13 @@ namespace FlashSale.Grains.Orders.Postgres;
 /// <summary>The order log's statements for one schema (the only spliced text is the validated, quoted schema name).</summary>
 internal sealed class OrderSql(string quotedSchema)
 {
-    /// <summary>Inserts a batch from parallel arrays; rows whose (sku, user, request) exist are skipped and not returned.</summary>
+    /// <summary>Inserts a batch from parallel arrays; rows whose (sku, user, request) exist are skipped (the affected count says how many were not).</summary>
     public string InsertBatch { get; } =
         $"""
         INSERT INTO {quotedSchema}.orders (order_id, sku, user_id, request_id, quantity, price, created_at, shard, epoch, status)
         SELECT * FROM unnest(@ids::varchar[], @skus::varchar[], @users::varchar[], @requests::varchar[], @quantities::int[],
                              @prices::numeric[], @created::timestamptz[], @shards::int[], @epochs::bigint[], @statuses::smallint[])
         ON CONFLICT (sku, user_id, request_id) DO NOTHING
-        RETURNING order_id
         """;
 
     /// <summary>Reads the stored orders of (sku, user, request) triples.</summary>

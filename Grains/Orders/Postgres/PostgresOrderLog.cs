@@ -14,7 +14,7 @@ namespace FlashSale.Grains.Orders.Postgres;
 /// <see cref="FlashSaleOptions.OrderLogMaxBatch"/>; when no other commit is running it waits at most
 /// <see cref="FlashSaleOptions.OrderLogMaxDelay"/> for a batch to fill) and commits it in one INSERT of parallel arrays, so a hot SKU costs one round trip per
 /// batch, not per order; up to <see cref="FlashSaleOptions.OrderLogMaxBatchesInFlight"/> batches commit at once
-/// (one by default: the batch grows with the load instead), and what is queued is shared among the free slots.
+/// (two by default: one fills while one commits, and the batch grows with the load), and what is queued is shared among the free slots.
 /// Each caller's task completes only after its batch committed: a buyer told "purchased" has a row. An order whose
 /// (SKU, buyer, request id) already exists is not inserted again: the stored order is returned instead, which also makes a batch retried after a lost reply recognize its own rows. A batch that
 /// cannot be committed (after the provider's retries, or with the breaker open) fails every caller in it, and the
@@ -354,7 +354,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         {
             await _schema.Value;
             await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
-            var inserted = new HashSet<string>(StringComparer.Ordinal);
+            int affected;
             await using (var insert = new NpgsqlCommand(_sql.InsertBatch, connection))
             {
                 insert.Parameters.AddWithValue("ids", batch.Select(o => o.OrderId).ToArray());
@@ -367,40 +367,40 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
                 insert.Parameters.AddWithValue("shards", batch.Select(o => o.Shard).ToArray());
                 insert.Parameters.AddWithValue("epochs", batch.Select(o => o.Epoch).ToArray());
                 insert.Parameters.AddWithValue("statuses", batch.Select(o => (short)o.Status).ToArray());
-                await using var reader = await insert.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    inserted.Add(reader.GetString(0));
-                }
+
+                // The count, not RETURNING: returning every inserted id cost the server a tuple per order, and all of a
+                // batch is inserted but for a retry or a repeated request.
+                affected = await insert.ExecuteNonQueryAsync(ct);
             }
 
-            var stored = new Dictionary<(string Sku, string User, string Request), Order>();
-            var missing = new List<Order>();
+            var stored = new Dictionary<(string Sku, string User, string Request), Order>(batch.Count);
+            if (affected == batch.Count)
+            {
+                foreach (var order in batch)
+                {
+                    stored[(order.Sku, order.UserId, order.RequestId)] = order;
+                }
+
+                return stored;
+            }
+
+            // Some were there already (a retry after a crash, this batch's lost reply, or one request twice in the
+            // batch): read what is stored for the whole batch; an order stored under this batch's id is the caller's own.
+            var mine = new Dictionary<string, Order>(StringComparer.Ordinal);
             foreach (var order in batch)
             {
-                if (inserted.Contains(order.OrderId))
-                {
-                    stored[(order.Sku, order.UserId, order.RequestId)] = order;
-                }
-                else
-                {
-                    missing.Add(order);
-                }
+                mine.TryAdd(order.OrderId, order);
             }
 
-            if (missing.Count > 0)
+            await using var select = new NpgsqlCommand(_sql.SelectByRequests, connection);
+            select.Parameters.AddWithValue("skus", batch.Select(o => o.Sku).ToArray());
+            select.Parameters.AddWithValue("users", batch.Select(o => o.UserId).ToArray());
+            select.Parameters.AddWithValue("requests", batch.Select(o => o.RequestId).ToArray());
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                // Already there: an earlier attempt (a retry after a crash, or this batch's lost reply) committed them.
-                await using var select = new NpgsqlCommand(_sql.SelectByRequests, connection);
-                select.Parameters.AddWithValue("skus", missing.Select(o => o.Sku).ToArray());
-                select.Parameters.AddWithValue("users", missing.Select(o => o.UserId).ToArray());
-                select.Parameters.AddWithValue("requests", missing.Select(o => o.RequestId).ToArray());
-                await using var reader = await select.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var order = ReadOrder(reader);
-                    stored[(order.Sku, order.UserId, order.RequestId)] = order;
-                }
+                var order = ReadOrder(reader);
+                stored[(order.Sku, order.UserId, order.RequestId)] = mine.GetValueOrDefault(order.OrderId) ?? order;
             }
 
             return stored;
