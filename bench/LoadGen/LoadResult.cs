@@ -24,6 +24,7 @@ internal sealed record LoadResult
     public long? Lost { get; init; }
     public string? Note { get; init; }
     public GcFigures? Gc { get; init; }
+    public IReadOnlyDictionary<string, double>? FramesPerFlush { get; init; }
 
     public double Throughput => Seconds > 0 ? Requests / Seconds : 0;
 }

@@ -33,6 +33,9 @@ internal sealed class LoadRunner
     /// <summary>The garbage collector's figures over the measured phase (null for a run not measured in this process).</summary>
     public GcFigures? Gc { get; set; }
 
+    /// <summary>The runtime's frames per socket flush over the measured phase, per owner (empty without a cluster here).</summary>
+    public IReadOnlyDictionary<string, double>? FramesPerFlush { get; set; }
+
     public LatencyHistogram Merged()
     {
         var merged = new LatencyHistogram();

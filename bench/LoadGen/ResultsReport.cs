@@ -30,6 +30,11 @@ internal static class ResultsReport
             table.AddRow("GC in this process: gen0 / gen1 / gen2", $"{gc.Gen0:N0} / {gc.Gen1:N0} / {gc.Gen2:N0}, paused {gc.PauseMs:N0} ms (longest seen {gc.MaxPauseMs:N1} ms), {gc.AllocatedBytes / Math.Max(1, r.Requests):N0} bytes allocated per request");
         }
 
+        if (r.FramesPerFlush is { Count: > 0 } batching)
+        {
+            table.AddRow("frames per socket flush (runtime counters)", string.Join(", ", batching.Select(b => $"{b.Key}: {b.Value:N1}")));
+        }
+
         if (r.Note is not null)
         {
             table.AddRow("note", Markup.Escape(r.Note));

@@ -84,6 +84,8 @@ internal static class Scenarios
         }
 
         var runner = new LoadRunner();
+        using var network = new NetworkWatch();
+        network.Begin();
         using var gc = new GcWatch();
         var duration = TimeSpan.FromSeconds(o.Duration);
         var measured = o.Mode == "open"
@@ -93,6 +95,7 @@ internal static class Scenarios
         {
             await measured;
             runner.Gc = gc.Stop();
+            runner.FramesPerFlush = network.FramesPerFlush();
             return runner;
         }
 
@@ -113,6 +116,7 @@ internal static class Scenarios
                 await measured;
             });
         runner.Gc = gc.Stop();
+        runner.FramesPerFlush = network.FramesPerFlush();
         return runner;
     }
 
@@ -138,6 +142,7 @@ internal static class Scenarios
             P99Ms = Ms(99),
             P999Ms = Ms(99.9),
             Gc = runner.Gc,
+            FramesPerFlush = runner.FramesPerFlush,
         };
     }
 }

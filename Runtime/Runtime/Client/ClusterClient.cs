@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using FlashSale.Runtime.CodeGeneration;
 using FlashSale.Runtime.Configuration;
@@ -64,7 +65,8 @@ public sealed partial class ClusterClient : IClusterClient, IGrainReferenceRunti
             networking,
             messaging,
             time,
-            loggerFactory);
+            loggerFactory,
+            meterFactory: services.GetService<IMeterFactory>());
     }
 
     /// <inheritdoc />
