@@ -2,31 +2,41 @@ namespace FlashSale.Grains.Orders.Memory;
 
 /// <summary>
 /// An append-only list of structs in fixed chunks: growing never copies the items (a <see cref="List{T}"/> of a
-/// hot shard's answers re-allocated megabytes on the large-object heap at every doubling). Single-threaded.
+/// hot shard's answers re-allocated megabytes on the large-object heap at every doubling). One writer at a time (the
+/// owner's lock or turn); readers may run beside it and read any index below <see cref="Count"/>, because chunks never
+/// move and the count is published after the item.
 /// </summary>
 internal sealed class ChunkedList<T>
     where T : struct
 {
+    // 256 items of up to about 100 bytes: below the large-object threshold.
     private const int ChunkShift = 8;
     private const int ChunkMask = (1 << ChunkShift) - 1;
     private T[][] _chunks = [new T[1 << ChunkShift]];
+    private int _count;
 
-    public int Count { get; private set; }
+    /// <summary>Items published so far.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>The item at <paramref name="index"/> (below <see cref="Count"/>).</summary>
-    public ref T this[int index] => ref _chunks[index >> ChunkShift][index & ChunkMask];
+    public ref T this[int index] => ref Volatile.Read(ref _chunks)[index >> ChunkShift][index & ChunkMask];
 
     /// <summary>Appends <paramref name="item"/>; returns its index.</summary>
     public int Add(in T item)
     {
-        var index = Count;
-        if ((index >> ChunkShift) == _chunks.Length)
+        var index = _count;
+        var chunks = _chunks;
+        if ((index >> ChunkShift) == chunks.Length)
         {
-            Array.Resize(ref _chunks, _chunks.Length * 2);
+            // Readers may hold the old array: it still names every chunk they can reach.
+            var grown = new T[chunks.Length * 2][];
+            Array.Copy(chunks, grown, chunks.Length);
+            chunks = grown;
+            Volatile.Write(ref _chunks, grown);
         }
 
-        (_chunks[index >> ChunkShift] ??= new T[1 << ChunkShift])[index & ChunkMask] = item;
-        Count = index + 1;
+        (chunks[index >> ChunkShift] ??= new T[1 << ChunkShift])[index & ChunkMask] = item;
+        Volatile.Write(ref _count, index + 1);
         return index;
     }
 }
