@@ -51,16 +51,8 @@ public sealed partial class StockShardGrain
             await Task.WhenAll(settling);
         }
 
-        var units = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (user, owned) in _userUnits)
-        {
-            if (owned > 0 && ShardRouting.ShardFor(user, shardCount) == childIndex)
-            {
-                units[user] = owned;
-            }
-        }
-
-        var answers = _answers.For(user => ShardRouting.ShardFor(user, shardCount) == childIndex);
+        var units = _buyers.UnitsFor(user => ShardRouting.ShardFor(user, shardCount) == childIndex);
+        var answers = _buyers.AnswersFor(user => ShardRouting.ShardFor(user, shardCount) == childIndex);
 
         LogHandedOff(_logger, _skuId, _index, childIndex, shardCount, units.Count, answers.Count);
         return new ShardHandOff(units, answers);
@@ -85,16 +77,16 @@ public sealed partial class StockShardGrain
         // After the hand-offs, so that what the ancestors committed while handing off is in the log too.
         foreach (var (user, units) in await _orders.GetUserUnitsOverShardsAsync(_skuId, lineage, RoutesHere, cancellationToken))
         {
-            _userUnits[user] = units;
+            _buyers.SetUnits(user, units);
         }
 
         foreach (var handOff in handOffs)
         {
             foreach (var (user, units) in handOff.UserUnits)
             {
-                if (RoutesHere(user) && units > _userUnits.GetValueOrDefault(user))
+                if (RoutesHere(user) && units > _buyers.UnitsOf(user))
                 {
-                    _userUnits[user] = units;
+                    _buyers.SetUnits(user, units);
                 }
             }
 
@@ -102,14 +94,14 @@ public sealed partial class StockShardGrain
             {
                 if (answer.Order is { } order && RoutesHere(order.UserId))
                 {
-                    _answers.Remember(order.UserId, answer);
+                    _buyers.Remember(order.UserId, answer);
                 }
             }
         }
 
         if (handOffs.Length > 0)
         {
-            LogTookOver(_logger, _skuId, _index, _shardCount, lineage.Count - 1, _userUnits.Count);
+            LogTookOver(_logger, _skuId, _index, _shardCount, lineage.Count - 1, _buyers.BuyerCount);
         }
     }
 

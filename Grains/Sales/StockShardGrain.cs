@@ -48,8 +48,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private readonly FlashSaleOptions _options;
     private readonly ILogger<StockShardGrain> _logger;
     private readonly HotKeyCounter _hotKeys;
-    private readonly Dictionary<string, int> _userUnits = new(StringComparer.Ordinal);
-    private AnswerBook _answers = null!;
+    private BuyerBook _buyers = null!;
     private readonly Dictionary<(string User, string Request), Task<PurchaseResult>> _inFlight = [];
     // In-flight purchases past the point where their units are recorded (waiting for the order log): a hand-off waits for them.
     private readonly HashSet<(string User, string Request)> _committing = [];
@@ -86,7 +85,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_skuId, _index) = ShardRouting.ParseShardKey(this.GetPrimaryKeyString());
-        _answers = new AnswerBook(_skuId);
+        _buyers = new BuyerBook(_skuId);
         _sku = GrainFactory.GetGrain<ISkuGrain>(_skuId);
         await _switches.WhenLoadedAsync(cancellationToken);
         var registration = await _sku.RegisterShard(_index, RuntimeIdentity);
@@ -143,7 +142,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         }
 
         _hotKeys.Count(_skuId);
-        if (_answers.TryGet(request.UserId, request.RequestId, out var first))
+        if (_buyers.TryGet(request.UserId, request.RequestId, out var first))
         {
             return Task.FromResult(first);
         }
@@ -199,7 +198,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
             // since the same buyer's other requests may have completed meanwhile.
             while (true)
             {
-                var owned = _userUnits.GetValueOrDefault(request.UserId);
+                var owned = _buyers.UnitsOf(request.UserId);
                 if (owned + request.Quantity > campaign.PerUserLimit)
                 {
                     return Reject(PurchaseOutcome.LimitExceeded, $"The limit is {campaign.PerUserLimit} per buyer; {owned} already bought or being bought.");
@@ -209,7 +208,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
                 {
                     // The units are this buyer's from here on: taken before the next await so nothing else can sell them.
                     _available -= request.Quantity;
-                    _userUnits[request.UserId] = owned + request.Quantity;
+                    _buyers.SetUnits(request.UserId, owned + request.Quantity);
                     break;
                 }
 
@@ -469,7 +468,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     private void Undo(PurchaseRequest request)
     {
         _available += request.Quantity;
-        _userUnits[request.UserId] -= request.Quantity;
+        _buyers.SetUnits(request.UserId, _buyers.UnitsOf(request.UserId) - request.Quantity);
     }
 
     private PurchaseResult Reject(PurchaseOutcome outcome, string message)
@@ -480,7 +479,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
 
     private PurchaseResult Remember(PurchaseRequest request, PurchaseResult result)
     {
-        _answers.Remember(request.UserId, result);
+        _buyers.Remember(request.UserId, result);
         return result;
     }
 
