@@ -5,6 +5,7 @@ using FlashSale.Client.Api.RateLimiting;
 using FlashSale.Grains;
 using FlashSale.Protection.Switches;
 using FlashSale.Protection.HotKeys;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FlashSale.Client.Api.Endpoints;
@@ -33,33 +34,9 @@ public static class PurchaseEndpoint
             return denied;
         }
 
-        var max = options.Value.MaxIdLength;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!CampaignValidation.IsValidSku(sku))
+        if (Validate(sku, body, options.Value.MaxIdLength) is { } invalid)
         {
-            errors.Add("sku", $"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'.");
-        }
-
-        if (body is null)
-        {
-            errors.Add("body", "A JSON body { userId, quantity, requestId } is required.");
-        }
-        else
-        {
-            if (body.Quantity is not >= 1)
-            {
-                errors.Add("quantity", "quantity is required and must be at least 1.");
-            }
-
-            if (!InputValidation.IsValidId(body.RequestId, max))
-            {
-                errors.Add("requestId", $"requestId is required: 1 to {max} letters, digits or -_.:@.");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
+            return invalid;
         }
 
         // Counted once well formed, whatever happens next: a throttled or refused attempt is still heat.
@@ -123,6 +100,41 @@ public static class PurchaseEndpoint
             PurchaseOutcome.Invalid => Problems.Of(StatusCodes.Status400BadRequest, "The request is invalid.", result.Message ?? "The request is invalid."),
             _ => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Try again.", result.Message ?? "The purchase could not be completed; nothing was sold."),
         };
+    }
+
+    // The well-formed attempt, by far the most common, allocates nothing here.
+    private static ValidationProblem? Validate(string sku, PurchaseBody? body, int maxIdLength)
+    {
+        var skuValid = CampaignValidation.IsValidSku(sku);
+        if (skuValid && body is { Quantity: >= 1 } && InputValidation.IsValidId(body.RequestId, maxIdLength))
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!skuValid)
+        {
+            errors.Add("sku", [$"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'."]);
+        }
+
+        if (body is null)
+        {
+            errors.Add("body", ["A JSON body { userId, quantity, requestId } is required."]);
+        }
+        else
+        {
+            if (body.Quantity is not >= 1)
+            {
+                errors.Add("quantity", ["quantity is required and must be at least 1."]);
+            }
+
+            if (!InputValidation.IsValidId(body.RequestId, maxIdLength))
+            {
+                errors.Add("requestId", [$"requestId is required: 1 to {maxIdLength} letters, digits or -_.:@."]);
+            }
+        }
+
+        return Problems.Invalid(errors);
     }
 
     private static RetryAfterResult Throttled(RateDecision decision, string title) =>

@@ -5,7 +5,7 @@ namespace FlashSale.Client.Api.RateLimiting;
 /// <summary>
 /// A token bucket per key for millions of keys (buyers) in fixed memory. Each key hashes to one of a fixed number
 /// of cells; a cell is one number, the theoretical arrival time of the next permitted request (GCRA, which admits
-/// exactly what a token bucket of the same rate and burst admits), so acquiring is one compare-and-swap: no lock,
+/// exactly what a token bucket of the same rate and burst admits), so acquiring is one compare-and-swap (<see cref="Gcra"/>): no lock,
 /// no allocation when admitted, nothing to expire. Keys that share a cell share a bucket, which can only make their
 /// limit stricter, never looser; with a million cells and string hashing seeded per process that is rare and
 /// cannot be aimed at. System.Threading.RateLimiting's partitioned limiter keeps one limiter object per key and
@@ -45,28 +45,9 @@ public sealed class HashedCellRateLimiter : PartitionedRateLimiter<string>
     protected override RateLimitLease AttemptAcquireCore(string resource, int permitCount)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var frequency = _time.TimestampFrequency;
-        var perSecond = Math.Max(1, _perSecond());
-        var interval = Math.Max(1, frequency / perSecond);
-
-        // A bucket of `burst` tokens: the next arrival may run at most burst intervals ahead of now.
-        var horizon = interval * Math.Max(1, (long)Math.Ceiling(perSecond * _burstSeconds));
-        ref var cell = ref _cells[CellOf(resource)];
-        while (true)
-        {
-            var now = _time.GetTimestamp();
-            var arrival = Volatile.Read(ref cell);
-            var next = Math.Max(arrival, now) + (interval * permitCount);
-            if (next - now > horizon)
-            {
-                return new CellLease(TimeSpan.FromSeconds((next - now - horizon) / (double)frequency));
-            }
-
-            if (Interlocked.CompareExchange(ref cell, next, arrival) == arrival)
-            {
-                return Admitted;
-            }
-        }
+        return Gcra.TryAdmit(ref _cells[CellOf(resource)], _time, _perSecond(), _burstSeconds, permitCount, out var retryAfter)
+            ? Admitted
+            : new CellLease(retryAfter);
     }
 
     /// <inheritdoc />

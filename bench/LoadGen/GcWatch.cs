@@ -10,6 +10,7 @@ internal sealed class GcWatch : IDisposable
     private readonly int[] _start = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     private readonly TimeSpan _pauseStart = GC.GetTotalPauseDuration();
     private readonly long _allocatedStart = GC.GetTotalAllocatedBytes();
+    private readonly TimeSpan _cpuStart = Environment.CpuUsage.TotalTime;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _poller;
     private double _maxPauseMs;
@@ -31,7 +32,8 @@ internal sealed class GcWatch : IDisposable
             GC.CollectionCount(2) - _start[2],
             (GC.GetTotalPauseDuration() - _pauseStart).TotalMilliseconds,
             _maxPauseMs,
-            GC.GetTotalAllocatedBytes() - _allocatedStart);
+            GC.GetTotalAllocatedBytes() - _allocatedStart,
+            (Environment.CpuUsage.TotalTime - _cpuStart).TotalMilliseconds);
     }
 
     public void Dispose() => _stop.Dispose();
@@ -59,5 +61,5 @@ internal sealed class GcWatch : IDisposable
     }
 }
 
-/// <summary>Garbage-collector figures of one measured phase.</summary>
-internal sealed record GcFigures(int Gen0, int Gen1, int Gen2, double PauseMs, double MaxPauseMs, long AllocatedBytes);
+/// <summary>Garbage-collector figures of one measured phase, with the process's CPU time (user and kernel) over it.</summary>
+internal sealed record GcFigures(int Gen0, int Gen1, int Gen2, double PauseMs, double MaxPauseMs, long AllocatedBytes, double CpuMs);

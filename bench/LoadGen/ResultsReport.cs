@@ -28,6 +28,7 @@ internal static class ResultsReport
         if (r.Gc is { } gc)
         {
             table.AddRow("GC in this process: gen0 / gen1 / gen2", $"{gc.Gen0:N0} / {gc.Gen1:N0} / {gc.Gen2:N0}, paused {gc.PauseMs:N0} ms (longest seen {gc.MaxPauseMs:N1} ms), {gc.AllocatedBytes / Math.Max(1, r.Requests):N0} bytes allocated per request");
+            table.AddRow("CPU time of this process per request", $"{gc.CpuMs * 1000 / Math.Max(1, r.Requests):N1} µs (user and kernel, all threads)");
         }
 
         if (r.FramesPerFlush is { Count: > 0 } batching)

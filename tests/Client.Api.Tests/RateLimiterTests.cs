@@ -7,22 +7,37 @@ namespace FlashSale.Client.Api.Tests;
 [Trait("Category", "Unit")]
 public sealed class RateLimiterTests
 {
-    [Theory]
-    [InlineData(1, 1.0, 1, 1000)]
-    [InlineData(4, 1.0, 1, 250)]
-    [InlineData(10, 1.0, 1, 100)]
-    [InlineData(50_000, 1.0, 5_000, 100)]
-    [InlineData(50_000, 0.5, 5_000, 100)]
-    public void BucketFor_RefillsAtTheRate_AndHoldsTheBurst(int perSecond, double burstSeconds, int tokensPerPeriod, int periodMilliseconds)
+    [Fact]
+    public void KeyedCells_AdmitEachKeysBurst_ThenRefuseWithRetryAfter_ThenRefillAtTheRate()
     {
-        var bucket = PurchaseRateLimiter.BucketFor(perSecond, burstSeconds);
+        var time = new ManualTimeProvider();
+        var cells = new KeyedRateCells(time);
 
-        Assert.Equal(tokensPerPeriod, bucket.TokensPerPeriod);
-        Assert.Equal(TimeSpan.FromMilliseconds(periodMilliseconds), bucket.ReplenishmentPeriod);
-        Assert.Equal(Math.Max(1, (int)Math.Ceiling(perSecond * burstSeconds)), bucket.TokenLimit);
-        Assert.Equal(0, bucket.QueueLimit);
-        var perSecondDelivered = bucket.TokensPerPeriod / bucket.ReplenishmentPeriod.TotalSeconds;
-        Assert.InRange(perSecondDelivered, perSecond * 0.95, perSecond * 1.05);
+        Assert.Equal(50, Enumerable.Range(0, 80).Count(i => cells.TryAdmit("hot", 100, 0.5, out var _)));
+        Assert.False(cells.TryAdmit("hot", 100, 0.5, out var wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(10), wait);
+        Assert.True(cells.TryAdmit("other", 100, 0.5, out _));
+
+        // 100/s: a tenth of a second brings back ten attempts, not more.
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(10, Enumerable.Range(0, 30).Count(i => cells.TryAdmit("hot", 100, 0.5, out var _)));
+    }
+
+    [Fact]
+    public void KeyedCells_ConcurrentAttempts_AdmitExactlyTheBurst()
+    {
+        var cells = new KeyedRateCells(new ManualTimeProvider());
+        var admitted = 0;
+
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            if (cells.TryAdmit("hot", 1_000, 2.0, out var _))
+            {
+                Interlocked.Increment(ref admitted);
+            }
+        });
+
+        Assert.Equal(2_000, admitted);
     }
 
     [Theory]
