@@ -114,23 +114,23 @@ public static class PurchaseEndpoint
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!skuValid)
         {
-            errors.Add("sku", [$"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'."]);
+            errors.Add("sku", $"The SKU id must be 1 to {CampaignValidation.MaxSkuLength} letters, digits, '-', '_' or '.'.");
         }
 
         if (body is null)
         {
-            errors.Add("body", ["A JSON body { userId, quantity, requestId } is required."]);
+            errors.Add("body", "A JSON body { userId, quantity, requestId } is required.");
         }
         else
         {
             if (body.Quantity is not >= 1)
             {
-                errors.Add("quantity", ["quantity is required and must be at least 1."]);
+                errors.Add("quantity", "quantity is required and must be at least 1.");
             }
 
             if (!InputValidation.IsValidId(body.RequestId, maxIdLength))
             {
-                errors.Add("requestId", [$"requestId is required: 1 to {maxIdLength} letters, digits or -_.:@."]);
+                errors.Add("requestId", $"requestId is required: 1 to {maxIdLength} letters, digits or -_.:@.");
             }
         }
 

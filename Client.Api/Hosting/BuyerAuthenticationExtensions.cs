@@ -3,7 +3,6 @@ using System.Text;
 using FlashSale.Client.Api.Configuration;
 using FlashSale.Client.Api.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -25,6 +24,14 @@ public static class BuyerAuthenticationExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>>(new DelegateOptionsValidator<AuthOptions>(o => o.Validate()));
         services.AddHostedService<DevelopmentIdentityWarning>();
 
+        // Without a signing key no endpoint takes the buyer policy (see RequireBuyer), and no authentication or
+        // authorization services are registered: the web host adds both middlewares by itself when it finds those
+        // services, and each ran a pass per request (scheme lookups, a request scope) that decided nothing.
+        if (!IsEnabled(configuration))
+        {
+            return services;
+        }
+
         // A lone scheme would otherwise become the default and run on every request, admin routes (whose
         // Authorization header carries the admin key, not a JWT) included; only the buyer policy names it.
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
@@ -32,12 +39,13 @@ public static class BuyerAuthenticationExtensions
         services.AddAuthentication().AddJwtBearer(Scheme, jwt => jwt.EventsType = typeof(BuyerTokenEvents));
         services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<AuthOptions>>((jwt, auth) => ConfigureTokens(jwt, auth.Value));
 
-        services.AddAuthorization();
-        services.AddOptions<AuthorizationOptions>().Configure<IOptions<AuthOptions>>((authorization, auth) => authorization.AddPolicy(BuyerPolicy, auth.Value.Enabled
-            ? new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build()
-            : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build()));
+        services.AddAuthorizationBuilder().AddPolicy(BuyerPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
     }
+
+    /// <summary>Whether <paramref name="configuration"/> names a signing key (the same test as <see cref="AuthOptions.Enabled"/>).</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"]);
 
     /// <summary>Requires the buyer policy on an endpoint where buyer tokens are configured.</summary>
     /// <remarks>

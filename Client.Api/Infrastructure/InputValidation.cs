@@ -1,11 +1,15 @@
+using System.Buffers;
+
 namespace FlashSale.Client.Api.Infrastructure;
 
 /// <summary>Checks on identifiers that arrive from the outside.</summary>
 public static class InputValidation
 {
+    private static readonly SearchValues<char> IdChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:@");
+
     /// <summary>Whether an id is present, short enough and made of safe characters.</summary>
     public static bool IsValidId(string? id, int maxLength) =>
-        !string.IsNullOrEmpty(id) && id.Length <= maxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@');
+        !string.IsNullOrEmpty(id) && id.Length <= maxLength && !id.AsSpan().ContainsAnyExcept(IdChars);
 
     /// <summary>
     /// Whether free text shown to buyers (a product name) is present, not blank, short enough, and free of control

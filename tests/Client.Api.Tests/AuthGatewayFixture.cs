@@ -22,6 +22,9 @@ public sealed class AuthGatewayFixture : IAsyncLifetime
 
     private WebApplication _app = null!;
 
+    /// <summary>The gateway's services.</summary>
+    public IServiceProvider GatewayServices => _app.Services;
+
     public static Dictionary<string, string?> AuthSettings => new()
     {
         ["FlashSale:Auth:SigningKey"] = TestTokens.SigningKey,

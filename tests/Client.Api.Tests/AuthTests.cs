@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -164,6 +167,11 @@ public sealed class AuthTests(AuthGatewayFixture fixture) : IClassFixture<AuthGa
         var (app, _) = await GatewayFixture.StartGatewayAsync(fixture.Inner.Cluster, GatewayFixture.AdminKey, logging: l => l.AddProvider(logs));
         await using var _ = app;
         await app.StopAsync();
+
+        // Without a key there is nothing to authenticate, so no services that would make the host add the middlewares.
+        Assert.Null(app.Services.GetService<IAuthenticationSchemeProvider>());
+        Assert.Null(app.Services.GetService<IAuthorizationHandlerProvider>());
+        Assert.NotNull(fixture.GatewayServices.GetService<IAuthenticationSchemeProvider>());
 
         var warning = Assert.Single(logs.Entries, e => e.EventId.Id == DevelopmentWarningEvent);
         Assert.Equal(LogLevel.Warning, warning.Level);
