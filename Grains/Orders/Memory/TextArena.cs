@@ -9,7 +9,7 @@ internal sealed class TextArena
 {
     // 16K chars (32 KB): below the large-object threshold, so a chunk is promoted once and then left alone.
     private const int ChunkChars = 16 * 1024;
-    private char[][] _chunks = [new char[ChunkChars]];
+    private char[][] _chunks = [AllocateChunk(ChunkChars)];
     private int _current;
     private int _used;
 
@@ -44,15 +44,18 @@ internal sealed class TextArena
             // Readers may hold the old array: it still names every chunk they can reach.
             var grown = new char[chunks.Length * 2][];
             Array.Copy(chunks, grown, chunks.Length);
-            grown[_current + 1] = new char[size];
+            grown[_current + 1] = AllocateChunk(size);
             Volatile.Write(ref _chunks, grown);
         }
         else
         {
-            chunks[_current + 1] = new char[size];
+            chunks[_current + 1] = AllocateChunk(size);
         }
 
         _current++;
         _used = 0;
     }
+
+    // Straight into the old generation, like ChunkedList's chunks: text is kept, and young collections skip it.
+    private static char[] AllocateChunk(int size) => GC.AllocateUninitializedArray<char>(size, pinned: true);
 }
