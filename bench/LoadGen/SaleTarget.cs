@@ -1,3 +1,4 @@
+using FlashSale.Client.Api.Infrastructure;
 using FlashSale.Grains;
 using FlashSale.Grains.Orders;
 using FlashSale.Runtime;
@@ -5,10 +6,20 @@ using FlashSale.Runtime;
 namespace FlashSale.LoadGen;
 
 /// <summary>One hot SKU: its campaign, the purchase call through the cluster client, and the correctness read-back.</summary>
-internal sealed class SaleTarget(IClusterClient client, string sku, int stock, int shards, WriteMode mode)
+/// <remarks>
+/// Routes as the gateway does: the SKU's view is read again every <see cref="ViewRefresh"/> and the shard references
+/// are built once (<see cref="ShardProxies"/>). The SKU is hot, so the silo doubles its shards during the warm-up; a
+/// client that kept the first count sent every other buyer to a shard that forwards it, an extra grain call each.
+/// </remarks>
+internal sealed class SaleTarget(IClusterClient client, string sku, int stock, int shards, WriteMode mode) : IAsyncDisposable
 {
     public const int PerUserLimit = 1;
+    private static readonly TimeSpan ViewRefresh = TimeSpan.FromMilliseconds(250);
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
+    private readonly ShardProxies _proxies = new(client);
+    private readonly CancellationTokenSource _stop = new();
+    private SkuView _view = null!;
+    private Task _refresh = Task.CompletedTask;
     private int _shardCount;
 
     public string Sku => sku;
@@ -27,8 +38,35 @@ internal sealed class SaleTarget(IClusterClient client, string sku, int stock, i
             Shards = shards,
             WriteMode = mode,
         });
-        var view = await client.GetGrain<ISkuGrain>(sku).GetView() ?? throw new InvalidOperationException($"SKU {sku} has no view");
-        _shardCount = view.ShardCount;
+        _view = await client.GetGrain<ISkuGrain>(sku).GetView() ?? throw new InvalidOperationException($"SKU {sku} has no view");
+        _shardCount = _view.ShardCount;
+        _refresh = RefreshAsync(_stop.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _refresh;
+        _stop.Dispose();
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(ViewRefresh);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (await client.GetGrain<ISkuGrain>(sku).GetView() is { } view)
+                {
+                    Volatile.Write(ref _view, view);
+                    _shardCount = Math.Max(_shardCount, view.ShardCount);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The buyer of request <paramref name="sequence"/>: a new buyer per request, so none hits the per-user limit.</summary>
@@ -37,8 +75,7 @@ internal sealed class SaleTarget(IClusterClient client, string sku, int stock, i
     public async ValueTask<CallOutcome> PurchaseAsync(long sequence)
     {
         var user = UserFor(sequence);
-        var shard = client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, _shardCount)));
-        var result = await shard.Purchase(new PurchaseRequest(user, 1, "r"));
+        var result = await _proxies.For(Volatile.Read(ref _view), user).Purchase(new PurchaseRequest(user, 1, "r"));
         return result.Outcome == PurchaseOutcome.Purchased ? CallOutcome.Accepted : CallOutcome.Rejected;
     }
 

@@ -49,7 +49,7 @@ internal static class Scenarios
         }
 
         await using var host = await SelfHostedSale.StartAsync(o.Postgres);
-        var sale = new SaleTarget(host.Client, "loadgen-hot-" + Guid.NewGuid().ToString("N")[..6], o.Stock, o.Shards, mode);
+        await using var sale = new SaleTarget(host.Client, "loadgen-hot-" + Guid.NewGuid().ToString("N")[..6], o.Stock, o.Shards, mode);
         await sale.ConfigureAsync();
         LoadRunner runner;
         if (o.Target == "http")
