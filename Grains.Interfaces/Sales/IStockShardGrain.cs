@@ -9,7 +9,7 @@ namespace FlashSale.Grains;
 public interface IStockShardGrain : IGrainWithStringKey
 {
     /// <summary>Buys units for a buyer (or forwards the purchase to the buyer's shard under a newer shard count).</summary>
-    Task<PurchaseResult> Purchase(PurchaseRequest request);
+    ValueTask<PurchaseResult> Purchase(PurchaseRequest request);
 
     /// <summary>
     /// A descendant shard <paramref name="childIndex"/>, activated under <paramref name="shardCount"/> shards, takes over

@@ -8,7 +8,7 @@ namespace FlashSale.Grains.Orders;
 public interface IOrderLog
 {
     /// <summary>Commits an order; returns it, or the order already stored for the same (SKU, buyer, request id).</summary>
-    Task<Order> AppendAsync(Order order, CancellationToken cancellationToken = default);
+    ValueTask<Order> AppendAsync(Order order, CancellationToken cancellationToken = default);
 
     /// <summary>Queues an order to be committed later (fast mode); lost if the silo dies first.</summary>
     void AppendBehind(Order order);

@@ -30,7 +30,7 @@ public sealed class InMemoryOrderLog : IOrderLog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<Order> AppendAsync(Order order, CancellationToken cancellationToken = default) => Task.FromResult(_store.Commit(order));
+    public ValueTask<Order> AppendAsync(Order order, CancellationToken cancellationToken = default) => new(_store.Commit(order));
 
     /// <inheritdoc />
     public void AppendBehind(Order order) => _behind.Writer.TryWrite(order);

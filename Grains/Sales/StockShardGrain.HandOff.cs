@@ -116,7 +116,7 @@ public sealed partial class StockShardGrain
 
     private bool RoutesHere(string userId) => _shardCount <= 1 || ShardRouting.ShardFor(userId, _shardCount) == _index;
 
-    private Task<PurchaseResult> ForwardAsync(PurchaseRequest request) =>
+    private ValueTask<PurchaseResult> ForwardAsync(PurchaseRequest request) =>
         Peer(ShardRouting.ShardFor(request.UserId, _shardCount)).Purchase(request);
 
     private IStockShardGrain Peer(int index)

@@ -128,11 +128,11 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
     }
 
     /// <inheritdoc />
-    public Task<PurchaseResult> Purchase(PurchaseRequest request)
+    public ValueTask<PurchaseResult> Purchase(PurchaseRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.UserId) || string.IsNullOrWhiteSpace(request.RequestId) || request.Quantity < 1)
         {
-            return Task.FromResult(Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required."));
+            return new(Reject(PurchaseOutcome.Invalid, "userId, requestId and a quantity of at least 1 are required."));
         }
 
         if (!RoutesHere(request.UserId))
@@ -144,7 +144,7 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         _hotKeys.Count(_skuId);
         if (_buyers.TryGet(request.UserId, request.RequestId, out var first))
         {
-            return Task.FromResult(first);
+            return new(first);
         }
 
         var key = (request.UserId, request.RequestId);
@@ -152,19 +152,23 @@ public sealed partial class StockShardGrain : Grain, IStockShardGrain
         if (_inFlight.TryGetValue(key, out var pending))
         {
             // The same request is being processed (a client retry raced its first attempt): same answer.
-            return pending;
+            return new(pending);
         }
 
+        // Most purchases complete without awaiting anything (the units are here, the log is in memory or written
+        // behind): as a value task that costs no Task object. Only one that waits becomes a task others can join.
         var attempt = PurchaseCoreAsync(request);
-        if (!attempt.IsCompleted)
+        if (attempt.IsCompleted)
         {
-            _inFlight[key] = attempt;
+            return attempt;
         }
 
-        return attempt;
+        var waiting = attempt.AsTask();
+        _inFlight[key] = waiting;
+        return new(waiting);
     }
 
-    private async Task<PurchaseResult> PurchaseCoreAsync(PurchaseRequest request)
+    private async ValueTask<PurchaseResult> PurchaseCoreAsync(PurchaseRequest request)
     {
         try
         {

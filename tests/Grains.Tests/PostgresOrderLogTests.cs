@@ -61,7 +61,7 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
     {
         var orders = Enumerable.Range(0, 2000).Select(i => NewOrder("s1", $"u{i}", "r", shard: i % 4)).ToList();
 
-        var stored = await Task.WhenAll(orders.Select(o => _log.AppendAsync(o)));
+        var stored = await Task.WhenAll(orders.Select(o => _log.AppendAsync(o).AsTask()));
 
         Assert.Equal(orders.Select(o => o.OrderId), stored.Select(o => o.OrderId));
         var counts = await _log.CountUnitsAsync("s1");
@@ -76,7 +76,7 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
     public async Task SameRequestTwice_ReturnsTheFirstOrder_OneRow()
     {
         var first = await _log.AppendAsync(NewOrder("s2", "alice", "req-1"));
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _log.AppendAsync(NewOrder("s2", "alice", "req-1"))));
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _log.AppendAsync(NewOrder("s2", "alice", "req-1")).AsTask()));
 
         Assert.All(concurrent, o => Assert.Equal(first.OrderId, o.OrderId));
         Assert.Equal(1, (await _log.CountUnitsAsync("s2")).Values.Sum());
@@ -90,7 +90,7 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
         var fresh = Enumerable.Range(0, 20).Select(i => NewOrder("s3", $"b{i}", "req-1")).ToList();
         var repeat = NewOrder("s3", "alice", "req-1");
 
-        var stored = await Task.WhenAll(fresh.Append(repeat).Select(o => _log.AppendAsync(o)));
+        var stored = await Task.WhenAll(fresh.Append(repeat).Select(o => _log.AppendAsync(o).AsTask()));
 
         Assert.Equal(fresh.Select(o => o.OrderId), stored.Take(20).Select(o => o.OrderId));
         Assert.Equal(first.OrderId, stored[20].OrderId);

@@ -95,14 +95,14 @@ public sealed class SaleCluster : IAsyncDisposable
     {
         var shards = _views[sku].ShardCount;
         var shard = Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, shards)));
-        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
+        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N"))).AsTask();
     }
 
     /// <summary>Routes a purchase by an explicit shard count (a router whose view is as old or as new as the test wants).</summary>
     public Task<PurchaseResult> BuyRoutedAsync(string sku, int shardCount, string user, int quantity = 1, string? requestId = null)
     {
         var shard = Client.GetGrain<IStockShardGrain>(ShardRouting.ShardKey(sku, ShardRouting.ShardFor(user, shardCount)));
-        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N")));
+        return shard.Purchase(new PurchaseRequest(user, quantity, requestId ?? Guid.NewGuid().ToString("N"))).AsTask();
     }
 
     /// <summary>Doubles the SKU's shard count through the SKU grain, as the hot-key aggregator does.</summary>

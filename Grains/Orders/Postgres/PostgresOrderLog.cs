@@ -58,7 +58,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<Order> AppendAsync(Order order, CancellationToken cancellationToken = default)
+    public ValueTask<Order> AppendAsync(Order order, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource<Order>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_durable.Writer.TryWrite((order, done)))
@@ -66,7 +66,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
             done.SetException(new ObjectDisposedException(nameof(PostgresOrderLog), "The order log is stopping; nothing was committed."));
         }
 
-        return done.Task;
+        return new(done.Task);
     }
 
     /// <inheritdoc />
