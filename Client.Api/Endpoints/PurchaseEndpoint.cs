@@ -90,7 +90,7 @@ public static class PurchaseEndpoint
 
         return result.Outcome switch
         {
-            PurchaseOutcome.Purchased => TypedResults.Ok(OrderResponse.From(result.Order!)),
+            PurchaseOutcome.Purchased => new SizedJsonResult<OrderResponse>(OrderResponse.From(result.Order!)),
             PurchaseOutcome.SoldOut => Problems.Of(StatusCodes.Status409Conflict, "Sold out.", result.Message ?? $"SKU '{sku}' is sold out."),
             PurchaseOutcome.LimitExceeded => Problems.Of(StatusCodes.Status403Forbidden, "Per-user limit reached.", result.Message ?? "The per-user limit is reached."),
             PurchaseOutcome.NotStarted => Problems.Of(Problems.TooEarly, "The sale has not started.", result.Message ?? "The sale has not started."),

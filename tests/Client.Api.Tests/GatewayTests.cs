@@ -52,7 +52,14 @@ public sealed class GatewayTests(GatewayFixture fixture) : IClassFixture<Gateway
         var response = await BuyAsync(sku, "alice", 2);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var order = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Sent whole with its length (one send), not chunked, and with the gateway's JSON names.
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), response.Content.Headers.ContentLength);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var order = JsonDocument.Parse(body);
+        Assert.Equal("pending", order.RootElement.GetProperty("status").GetString());
         var orderId = order.RootElement.GetProperty("orderId").GetString();
         Assert.Equal(sku, order.RootElement.GetProperty("sku").GetString());
         Assert.Equal(2, order.RootElement.GetProperty("quantity").GetInt32());
