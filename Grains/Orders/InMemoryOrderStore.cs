@@ -32,6 +32,7 @@ public sealed class InMemoryOrderStore
     private readonly Lock[] _idGates = [.. Enumerable.Range(0, 1 << StripeBits).Select(_ => new Lock())];
     private readonly RecordTable[] _ids = [.. Enumerable.Range(0, 1 << StripeBits).Select(_ => new RecordTable())];
     private readonly ConcurrentDictionary<string, int> _skuIds = new(StringComparer.Ordinal);
+    private readonly UnitTally _units = new();
     private readonly Lock _skuGate = new();
     private string[] _skuNames = new string[16];
     private int _skuCount;
@@ -59,6 +60,7 @@ public sealed class InMemoryOrderStore
             }
 
             index = stripe.Add(ToRecord(stripe.Text, sku, order), hash);
+            _units.Add(sku, order.Shard, order.Epoch, order.Quantity, order.Status == OrderStatus.Expired);
         }
 
         var idHash = order.OrderId.GetHashCode(StringComparison.Ordinal);
@@ -99,7 +101,13 @@ public sealed class InMemoryOrderStore
                 return false;
             }
 
-            stripe[index].Status = status;
+            ref var record = ref stripe[index];
+            record.Status = status;
+            if (status == OrderStatus.Expired)
+            {
+                _units.Expire(record.Sku, record.Shard, record.Epoch, record.Quantity);
+            }
+
             current = current with { Status = status };
             return true;
         }
@@ -122,33 +130,9 @@ public sealed class InMemoryOrderStore
     /// <summary>The orders of a SKU (a snapshot).</summary>
     public IEnumerable<Order> ForSku(string sku) => _skuIds.TryGetValue(sku, out var id) ? Collect(id) : [];
 
-    /// <summary>Units of a SKU per (shard, epoch), without building the orders.</summary>
-    internal Dictionary<(int Shard, long Epoch), int> CountUnits(string sku, bool includeExpired)
-    {
-        var counts = new Dictionary<(int Shard, long Epoch), int>();
-        if (!_skuIds.TryGetValue(sku, out var id))
-        {
-            return counts;
-        }
-
-        foreach (var stripe in _stripes)
-        {
-            lock (stripe.Gate)
-            {
-                for (var i = 0; i < stripe.Count; i++)
-                {
-                    ref var r = ref stripe[i];
-                    if (r.Sku == id && (includeExpired || r.Status != OrderStatus.Expired))
-                    {
-                        ref var units = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, (r.Shard, r.Epoch), out _);
-                        units += r.Quantity;
-                    }
-                }
-            }
-        }
-
-        return counts;
-    }
+    /// <summary>Units of a SKU per (shard, epoch), from the running tally (no scan of the orders).</summary>
+    internal Dictionary<(int Shard, long Epoch), int> CountUnits(string sku, bool includeExpired) =>
+        _skuIds.TryGetValue(sku, out var id) ? _units.For(id, includeExpired) : [];
 
     /// <summary>Units per buyer of a SKU over the shards <paramref name="shard"/> accepts, expired orders left out.</summary>
     internal Dictionary<string, int> UserUnits(string sku, Func<int, bool> shard)
@@ -200,6 +184,7 @@ public sealed class InMemoryOrderStore
                     if (r.Sku == id && r.Status == OrderStatus.Pending && r.CreatedAtUtcTicks <= cutoffTicks)
                     {
                         r.Status = OrderStatus.Expired;
+                        _units.Expire(r.Sku, r.Shard, r.Epoch, r.Quantity);
                         expired.Add(Materialize(stripe, i));
                     }
                 }

@@ -18,6 +18,9 @@ internal sealed record LoadResult
     public required double P90Ms { get; init; }
     public required double P99Ms { get; init; }
     public required double P999Ms { get; init; }
+
+    /// <summary>Open loop: p99 and maximum of how late requests were sent after their intended time, in ms.</summary>
+    public (double P99Ms, double MaxMs)? SendLag { get; init; }
     public long? Sold { get; init; }
     public long? Oversold { get; init; }
     public long? Duplicates { get; init; }

@@ -30,6 +30,12 @@ internal sealed class LoadRunner
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>
+    /// Open loop: how late each request was sent after its intended time (the schedule thread's own delay, included
+    /// in the latencies). Written by the schedule thread only.
+    /// </summary>
+    public LatencyHistogram SendLag { get; } = new();
+
     /// <summary>The garbage collector's figures over the measured phase (null for a run not measured in this process).</summary>
     public GcFigures? Gc { get; set; }
 
@@ -151,6 +157,7 @@ internal sealed class LoadRunner
 
                     Interlocked.Increment(ref inFlight);
                     Interlocked.Increment(ref outstanding);
+                    SendLag.Record(Math.Max(0, Stopwatch.GetTimestamp() - intended));
                     var sequence = firstSequence + k + 1;
                     var histogram = _histograms[(int)(k % Stripes)];
                     _ = FireAsync(call, (int)(sequence % maxInFlight), sequence, intended, histogram, Done);

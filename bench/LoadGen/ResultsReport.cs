@@ -31,6 +31,11 @@ internal static class ResultsReport
             table.AddRow("CPU time of this process per request", $"{gc.CpuMs * 1000 / Math.Max(1, r.Requests):N1} µs (user and kernel, all threads)");
         }
 
+        if (r.SendLag is { } lag)
+        {
+            table.AddRow("open loop: sent late by (p99 / max)", $"{F(lag.P99Ms)} / {F(lag.MaxMs)} ms (the load generator's own delay, part of the latency)");
+        }
+
         if (r.FramesPerFlush is { Count: > 0 } batching)
         {
             table.AddRow("frames per socket flush (runtime counters)", string.Join(", ", batching.Select(b => $"{b.Key}: {b.Value:N1}")));
@@ -72,6 +77,8 @@ internal static class ResultsReport
         }
 
         var notes = results.Values.Where(r => r.Note is not null).Select(r => $"- {r.Name}: {r.Note}").ToList();
+        notes.AddRange(results.Values.Where(r => r.SendLag is not null).Select(r =>
+            $"- {r.Name}: requests were sent late by {F(r.SendLag!.Value.P99Ms)} ms at p99 ({F(r.SendLag.Value.MaxMs)} ms at most): the load generator's own delay on the shared cores, counted in the latencies"));
         if (notes.Count > 0)
         {
             sb.AppendLine().AppendLine(string.Join('\n', notes));

@@ -143,6 +143,9 @@ internal static class Scenarios
             P999Ms = Ms(99.9),
             Gc = runner.Gc,
             FramesPerFlush = runner.FramesPerFlush,
+            SendLag = o.Mode == "open" && runner.SendLag.Count > 0
+                ? (runner.SendLag.Percentile(99) * 1000.0 / System.Diagnostics.Stopwatch.Frequency, runner.SendLag.Percentile(100) * 1000.0 / System.Diagnostics.Stopwatch.Frequency)
+                : null,
         };
     }
 }

@@ -130,4 +130,36 @@ public sealed class InMemoryOrderStoreTests
         Assert.Equal(store.ForSku("s").Where(o => o.Shard == 1 && o.Status != OrderStatus.Expired).Sum(o => o.Quantity), units.Values.Sum());
         Assert.Empty(store.Expire("s", new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), max: 10));
     }
+
+    [Fact]
+    public void CountUnits_FollowsCommitsDuplicatesAndTransitions_AsAScanOfTheOrdersWould()
+    {
+        var store = new InMemoryOrderStore();
+        var random = new Random(7);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var order = NewOrder(i % 3 == 0 ? "t" : "s", $"u{random.Next(400)}", $"r{random.Next(3)}", orderId: $"o{i}", shard: random.Next(4), epoch: random.Next(1, 3), quantity: 1 + random.Next(3));
+            store.Commit(order);
+            if (i % 7 == 0)
+            {
+                store.TryTransition($"o{random.Next(i + 1)}", random.Next(2) == 0 ? OrderStatus.Expired : OrderStatus.Paid, _ => true, out _);
+            }
+        }
+
+        store.Expire("s", DateTimeOffset.MaxValue, max: 50);
+
+        foreach (var sku in new[] { "s", "t" })
+        {
+            var orders = store.ForSku(sku).ToList();
+            Dictionary<(int, long), int> Scan(bool includeExpired) => orders
+                .Where(o => includeExpired || o.Status != OrderStatus.Expired)
+                .GroupBy(o => (o.Shard, o.Epoch))
+                .ToDictionary(g => g.Key, g => g.Sum(o => o.Quantity));
+
+            Assert.Equal(Scan(includeExpired: true), store.CountUnits(sku, includeExpired: true));
+            Assert.Equal(Scan(includeExpired: false), store.CountUnits(sku, includeExpired: false));
+        }
+
+        Assert.Empty(store.CountUnits("no-such-sku", includeExpired: true));
+    }
 }
