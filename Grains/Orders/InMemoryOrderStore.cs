@@ -12,8 +12,10 @@ namespace FlashSale.Grains.Orders;
 /// <see cref="Order"/>, its strings and two dictionary nodes each), they were promoted through every generation and
 /// every insert dirtied a card of a large bucket array: in a one-silo sale the garbage collector paused 15–40 ms per
 /// young collection and took a sixth of the run. Here an order is an <see cref="OrderRecord"/> struct in fixed chunks
-/// and its text sits in character chunks, so the store holds no references the collector must trace and nothing per
-/// order outlives the commit. Orders are built again (new objects) when read, which is the rare path.
+/// of native memory, its text and the indexes' slots too, so the collector neither traces, copies nor counts what a
+/// sale keeps, and nothing per order outlives the commit. Orders are built again (new objects) when read, which is
+/// the rare path. Units per (SKU, shard, epoch) are tallied as orders commit and expire, so reconciliation's counts
+/// do not scan.
 /// <para>
 /// Invariants: at most one order per (SKU, buyer, request id): a second commit returns the first. An order id names
 /// one order (a later commit under the same id wins, as with the dictionaries this replaced). Records never move and
