@@ -20,7 +20,7 @@ internal sealed record LoadResult
     public required double P999Ms { get; init; }
 
     /// <summary>Open loop: p99 and maximum of how late requests were sent after their intended time, in ms.</summary>
-    public (double P99Ms, double MaxMs)? SendLag { get; init; }
+    public SendLag? SendLag { get; init; }
     public long? Sold { get; init; }
     public long? Oversold { get; init; }
     public long? Duplicates { get; init; }
@@ -31,3 +31,6 @@ internal sealed record LoadResult
 
     public double Throughput => Seconds > 0 ? Requests / Seconds : 0;
 }
+
+/// <summary>How late an open loop sent its requests after their intended times, in ms.</summary>
+internal sealed record SendLag(double P99Ms, double MaxMs);

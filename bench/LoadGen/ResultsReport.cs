@@ -78,7 +78,7 @@ internal static class ResultsReport
 
         var notes = results.Values.Where(r => r.Note is not null).Select(r => $"- {r.Name}: {r.Note}").ToList();
         notes.AddRange(results.Values.Where(r => r.SendLag is not null).Select(r =>
-            $"- {r.Name}: requests were sent late by {F(r.SendLag!.Value.P99Ms)} ms at p99 ({F(r.SendLag.Value.MaxMs)} ms at most): the load generator's own delay on the shared cores, counted in the latencies"));
+            $"- {r.Name}: requests were sent late by {F(r.SendLag!.P99Ms)} ms at p99 ({F(r.SendLag.MaxMs)} ms at most): the load generator's own delay on the shared cores, counted in the latencies"));
         if (notes.Count > 0)
         {
             sb.AppendLine().AppendLine(string.Join('\n', notes));

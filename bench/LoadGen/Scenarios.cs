@@ -144,7 +144,7 @@ internal static class Scenarios
             Gc = runner.Gc,
             FramesPerFlush = runner.FramesPerFlush,
             SendLag = o.Mode == "open" && runner.SendLag.Count > 0
-                ? (runner.SendLag.Percentile(99) * 1000.0 / System.Diagnostics.Stopwatch.Frequency, runner.SendLag.Percentile(100) * 1000.0 / System.Diagnostics.Stopwatch.Frequency)
+                ? new SendLag(runner.SendLag.Percentile(99) * 1000.0 / System.Diagnostics.Stopwatch.Frequency, runner.SendLag.Percentile(100) * 1000.0 / System.Diagnostics.Stopwatch.Frequency)
                 : null,
         };
     }

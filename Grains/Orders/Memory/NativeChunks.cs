@@ -14,6 +14,8 @@ namespace FlashSale.Grains.Orders.Memory;
 /// Chunks never move and are freed only by the finalizer, which runs once nothing can reach the table, so a pointer
 /// read through a live owner stays valid. One writer at a time (the owner's lock or turn); readers may run beside it
 /// and reach every chunk published before the count they read.
+/// Limit: the collector does not know about this memory, so the chunks of an owner that is gone (a deactivated shard's
+/// buyer book) come back at the next gen2 collection, not at once; the order store itself lives as long as the process.
 /// </remarks>
 internal sealed unsafe class NativeChunks
 {

@@ -23,8 +23,11 @@ internal sealed unsafe class TextArena
 
         if (text.Length > _capacity - _used)
         {
-            _capacity = Math.Max(ChunkChars, text.Length);
-            _chunks.Allocate(++_current, (nuint)_capacity * sizeof(char));
+            // Allocated before the state moves on, so a failed allocation leaves the arena as it was.
+            var capacity = Math.Max(ChunkChars, text.Length);
+            _chunks.Allocate(_current + 1, (nuint)capacity * sizeof(char));
+            _current++;
+            _capacity = capacity;
             _used = 0;
         }
 
