@@ -80,7 +80,13 @@ internal static class Scenarios
         const long WarmupBase = 1L << 40;
         if (o.Warmup > 0)
         {
-            await new LoadRunner().RunClosedAsync(o.Concurrency, o.Count, TimeSpan.FromSeconds(o.Warmup), call, WarmupBase);
+            // The warm-up runs the workload that is measured: an open loop warmed up closed-loop measured its first
+            // seconds with cold code (its own send path, compiled at tier 0) and, over HTTP, opened most of its
+            // connections mid-measurement (the closed loop had used only --concurrency of them).
+            var warmup = new LoadRunner();
+            await (o.Mode == "open"
+                ? warmup.RunOpenAsync(o.Rate, o.MaxInFlight, o.Count, TimeSpan.FromSeconds(o.Warmup), call, WarmupBase)
+                : warmup.RunClosedAsync(o.Concurrency, o.Count, TimeSpan.FromSeconds(o.Warmup), call, WarmupBase));
         }
 
         var runner = new LoadRunner();
