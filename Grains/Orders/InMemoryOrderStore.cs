@@ -176,20 +176,24 @@ public sealed class InMemoryOrderStore
         }
 
         var cutoffTicks = cutoff.UtcTicks;
+        var due = new List<int>();
         foreach (var stripe in _stripes)
         {
             lock (stripe.Gate)
             {
-                for (var i = 0; i < stripe.Count && expired.Count < max; i++)
+                due.Clear();
+                stripe.ExpireDue(id, cutoffTicks, max - expired.Count, due);
+                foreach (var i in due)
                 {
                     ref var r = ref stripe[i];
-                    if (r.Sku == id && r.Status == OrderStatus.Pending && r.CreatedAtUtcTicks <= cutoffTicks)
-                    {
-                        r.Status = OrderStatus.Expired;
-                        _units.Expire(r.Sku, r.Shard, r.Epoch, r.Quantity);
-                        expired.Add(Materialize(stripe, i));
-                    }
+                    _units.Expire(r.Sku, r.Shard, r.Epoch, r.Quantity);
+                    expired.Add(Materialize(stripe, i));
                 }
+            }
+
+            if (expired.Count >= max)
+            {
+                break;
             }
         }
 

@@ -162,4 +162,74 @@ public sealed class InMemoryOrderStoreTests
 
         Assert.Empty(store.CountUnits("no-such-sku", includeExpired: true));
     }
+
+    [Fact]
+    public void Expire_OrderCommittedAfterNewerOnes_IsStillFoundWhenDue()
+    {
+        var store = new InMemoryOrderStore();
+        var now = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 50; i++)
+        {
+            store.Commit(NewOrder("s", $"u{i}", "r") with { CreatedAt = now.AddSeconds(i) });
+        }
+
+        // Written behind, or committed again after a crash: an hour older than everything before it.
+        store.Commit(NewOrder("s", "late", "r") with { CreatedAt = now.AddHours(-1) });
+        store.Commit(NewOrder("s", "newest", "r") with { CreatedAt = now.AddSeconds(60) });
+
+        Assert.Empty(store.Expire("s", now.AddHours(-2), max: 100));
+        var expired = store.Expire("s", now.AddMinutes(-30), max: 100);
+
+        Assert.Equal("late", Assert.Single(expired).UserId);
+        Assert.Equal(20, store.Expire("s", now.AddSeconds(19), max: 100).Count);
+        Assert.Equal(OrderStatus.Pending, store.Get("s-u20-r")!.Status);
+        Assert.Equal(31, store.Expire("s", now.AddSeconds(60), max: 100).Count);
+        Assert.Empty(store.Expire("s", DateTimeOffset.MaxValue, max: 100));
+    }
+
+    [Fact]
+    public void Expire_OverRandomCommitsPaymentsAndPasses_ExpiresWhatAScanOfTheOrdersWould()
+    {
+        var store = new InMemoryOrderStore();
+        var random = new Random(11);
+        var start = new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
+        var clock = start;
+        var cutoff = start.AddMinutes(-1);
+        for (var round = 0; round < 200; round++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                clock = clock.AddMilliseconds(random.Next(0, 50));
+
+                // Mostly in creation order; some a little out of it (within the slack), a few far out of it.
+                var created = random.Next(20) switch
+                {
+                    0 => clock.AddMilliseconds(-random.Next(0, 900)),
+                    1 => clock.AddSeconds(-random.Next(2, 120)),
+                    _ => clock,
+                };
+                var sku = random.Next(4) == 0 ? "t" : "s";
+                store.Commit(NewOrder(sku, $"u{round}-{i}", "r", orderId: $"o{round}-{i}") with { CreatedAt = created });
+                if (random.Next(10) == 0)
+                {
+                    store.TryTransition($"o{random.Next(round + 1)}-{random.Next(40)}", OrderStatus.Paid, _ => true, out _);
+                }
+            }
+
+            cutoff = cutoff.AddMilliseconds(random.Next(0, 1_500));
+            var sku2 = random.Next(2) == 0 ? "s" : "t";
+            var due = store.ForSku(sku2).Where(o => o.Status == OrderStatus.Pending && o.CreatedAt <= cutoff).Select(o => o.OrderId).ToHashSet();
+            var max = random.Next(3) == 0 ? Math.Max(1, due.Count / 2) : int.MaxValue;
+
+            var expired = store.Expire(sku2, cutoff, max);
+
+            Assert.Equal(Math.Min(max, due.Count), expired.Count);
+            Assert.All(expired, o => Assert.Contains(o.OrderId, due));
+            Assert.All(expired, o => Assert.Equal(OrderStatus.Expired, store.Get(o.OrderId)!.Status));
+        }
+
+        store.Expire("s", cutoff, int.MaxValue);
+        store.Expire("t", cutoff, int.MaxValue);
+        Assert.DoesNotContain(store.ForSku("s").Concat(store.ForSku("t")), o => o.Status == OrderStatus.Pending && o.CreatedAt <= cutoff);
+    }
 }

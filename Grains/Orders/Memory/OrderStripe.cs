@@ -9,6 +9,7 @@ internal sealed class OrderStripe
 {
     private readonly RecordTable _byRequest = new();
     private readonly ChunkedList<OrderRecord> _records = new();
+    private ExpiryCursor?[] _expiry = [];
 
     public Lock Gate { get; } = new();
 
@@ -40,6 +41,82 @@ internal sealed class OrderStripe
     {
         var index = _records.Add(record);
         _byRequest.Add(requestHash, index);
+        CursorOf(record.Sku).Appended(index, record.CreatedAtUtcTicks, record.Status);
         return index;
+    }
+
+    /// <summary>
+    /// Marks expired the pending records of <paramref name="sku"/> created at or before <paramref name="cutoffUtcTicks"/>
+    /// (until <paramref name="expired"/> holds <paramref name="max"/>) and adds their indexes to it, under
+    /// <see cref="Gate"/>. See <see cref="ExpiryCursor"/> for why this is not a scan of the stripe.
+    /// </summary>
+    public void ExpireDue(int sku, long cutoffUtcTicks, int max, List<int> expired)
+    {
+        if (sku >= _expiry.Length || _expiry[sku] is not { } cursor)
+        {
+            return;
+        }
+
+        var count = Count;
+        var settled = true;
+        for (var i = cursor.Next; i < count && expired.Count < max; i++)
+        {
+            ref var record = ref this[i];
+            if (record.Sku == sku && record.Status == OrderStatus.Pending)
+            {
+                if (record.CreatedAtUtcTicks > cutoffUtcTicks)
+                {
+                    if (record.CreatedAtUtcTicks - cutoffUtcTicks > ExpiryCursor.Slack)
+                    {
+                        break;
+                    }
+
+                    settled = false;
+                    continue;
+                }
+
+                record.Status = OrderStatus.Expired;
+                expired.Add(i);
+            }
+
+            if (settled)
+            {
+                cursor.Next = i + 1;
+            }
+        }
+
+        if (cursor.Stragglers is not { } stragglers)
+        {
+            return;
+        }
+
+        for (var k = stragglers.Count - 1; k >= 0; k--)
+        {
+            var index = stragglers[k];
+            ref var record = ref this[index];
+            if (record.Status == OrderStatus.Pending)
+            {
+                if (record.CreatedAtUtcTicks > cutoffUtcTicks || expired.Count >= max)
+                {
+                    continue;
+                }
+
+                record.Status = OrderStatus.Expired;
+                expired.Add(index);
+            }
+
+            stragglers[k] = stragglers[^1];
+            stragglers.RemoveAt(stragglers.Count - 1);
+        }
+    }
+
+    private ExpiryCursor CursorOf(int sku)
+    {
+        if (sku >= _expiry.Length)
+        {
+            Array.Resize(ref _expiry, Math.Max(sku + 1, _expiry.Length * 2));
+        }
+
+        return _expiry[sku] ??= new ExpiryCursor();
     }
 }
