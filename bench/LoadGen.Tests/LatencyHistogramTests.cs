@@ -1,5 +1,6 @@
 namespace FlashSale.LoadGen.Tests;
 
+[Trait("Category", "Unit")]
 public class LatencyHistogramTests
 {
     [Fact]

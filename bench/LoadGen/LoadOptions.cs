@@ -21,6 +21,7 @@ internal sealed class LoadOptions
     public string? Name { get; private init; }
     public bool Progress { get; private init; } = true;
     public int MaxInFlight { get; private init; } = 1024;
+    public int Round { get; private init; } = 1;
 
     public static LoadOptions Parse(string[] args)
     {
@@ -50,6 +51,7 @@ internal sealed class LoadOptions
             Name = Value("--name"),
             Progress = !args.Contains("--no-progress"),
             MaxInFlight = (int)Number("--max-inflight", 1024),
+            Round = (int)Number("--round", 1),
         };
         if (options.Target is not ("http" or "client" or "kestrel-ceiling" or "postgres-hotrow" or "redis-lua"))
         {
@@ -61,9 +63,9 @@ internal sealed class LoadOptions
             throw new ArgumentException("--mode closed|open; open needs --rate N (requests/s)");
         }
 
-        if (options.Concurrency < 1 || options.Count < 1 || options.Duration <= 0)
+        if (options.Concurrency < 1 || options.Count < 1 || options.Duration <= 0 || options.Round < 1)
         {
-            throw new ArgumentException("--concurrency, --count and --duration must be positive");
+            throw new ArgumentException("--concurrency, --count, --duration and --round must be positive");
         }
 
         return options;

@@ -4,6 +4,9 @@ namespace FlashSale.LoadGen;
 internal sealed record LoadResult
 {
     public required string Name { get; init; }
+
+    /// <summary>Which round of bench/run.sh this is (every scenario runs once per round; the report takes medians).</summary>
+    public int Round { get; init; } = 1;
     public required string Target { get; init; }
     public required string Mode { get; init; }
     public required int Concurrency { get; init; }
