@@ -133,6 +133,9 @@ internal sealed class LoadRunner
 
         long k = 0;
 
+        // One delegate for every request: converting the local function at each send allocated one per request.
+        Action done = Done;
+
         // The schedule runs on its own thread: a thread-pool timer would wake up behind the callers' continuations and
         // send in bursts. Latency is measured from the intended time either way.
         void Schedule()
@@ -160,7 +163,7 @@ internal sealed class LoadRunner
                     SendLag.Record(Math.Max(0, Stopwatch.GetTimestamp() - intended));
                     var sequence = firstSequence + k + 1;
                     var histogram = _histograms[(int)(k % Stripes)];
-                    _ = FireAsync(call, (int)(sequence % maxInFlight), sequence, intended, histogram, Done);
+                    _ = FireAsync(call, (int)(sequence % maxInFlight), sequence, intended, histogram, done);
                 }
 
                 Thread.Sleep(1);

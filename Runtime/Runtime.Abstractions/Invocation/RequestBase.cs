@@ -12,7 +12,7 @@ namespace FlashSale.Runtime.Invocation;
 /// Completion is signalled exactly once: the first of response, failure or timeout wins.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class RequestBase
+public abstract class RequestBase : IThreadPoolWorkItem
 {
     private int _signalled;
 
@@ -117,6 +117,10 @@ public abstract class RequestBase
 
     /// <summary>Completes the awaited value task with the result or the exception.</summary>
     protected abstract void OnSignal(Exception? exception);
+
+    // Queued as itself (ThreadPool.UnsafeQueueUserWorkItem(request, ...)) to signal a caller off a connection's reader
+    // loop: a callback and state would cost a work-item object per response.
+    void IThreadPoolWorkItem.Execute() => TrySignal();
 
     /// <inheritdoc />
     public override string ToString() => $"{InterfaceType.Name}.{MethodName} -> {TargetGrain}";

@@ -199,7 +199,7 @@ public sealed partial class ClusterClient : IClusterClient, IGrainReferenceRunti
     // Responses arrive on a connection's reader loop; the caller's continuation (an ASP.NET handler, say) must
     // not run there, or one slow handler would stall every call on that gateway connection.
     private static void OnResponse(RequestBase request) =>
-        ThreadPool.UnsafeQueueUserWorkItem(static r => r.TrySignal(), request, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(request, preferLocal: false);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Cluster client connected to cluster {ClusterId} through {Count} gateways")]
     private static partial void LogConnected(ILogger logger, string clusterId, int count);

@@ -111,7 +111,7 @@ internal sealed partial class SiloRuntimeClient(SiloRuntime runtime, ILogger<Sil
         }
 
         // Any other caller's continuation may run inline when signalled: never on the connection's reader loop.
-        ThreadPool.UnsafeQueueUserWorkItem(static r => r.TrySignal(), request, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(request, preferLocal: false);
     }
 
     /// <summary>Sends the stored result or exception of a request back to its caller.</summary>
