@@ -188,7 +188,7 @@ public sealed class InMemoryOrderStoreTests
     }
 
     [Fact]
-    public void Expire_OverRandomCommitsPaymentsAndPasses_ExpiresWhatAScanOfTheOrdersWould()
+    public void Expire_OverRandomCommitsTransitionsAndPasses_ExpiresWhatAScanOfTheOrdersWould()
     {
         var store = new InMemoryOrderStore();
         var random = new Random(11);
@@ -201,22 +201,31 @@ public sealed class InMemoryOrderStoreTests
             {
                 clock = clock.AddMilliseconds(random.Next(0, 50));
 
-                // Mostly in creation order; some a little out of it (within the slack), a few far out of it.
-                var created = random.Next(20) switch
+                // Mostly in creation order; some a little out of it (within the slack), a few far out of it, a few from
+                // a clock that runs ahead.
+                var created = random.Next(400) switch
                 {
-                    0 => clock.AddMilliseconds(-random.Next(0, 900)),
-                    1 => clock.AddSeconds(-random.Next(2, 120)),
+                    < 20 => clock.AddMilliseconds(-random.Next(0, 900)),
+                    < 40 => clock.AddSeconds(-random.Next(2, 120)),
+                    < 41 => clock.AddSeconds(random.Next(2, 5)),
                     _ => clock,
                 };
+                var status = random.Next(30) switch
+                {
+                    0 => OrderStatus.Paid,
+                    1 => OrderStatus.Expired,
+                    _ => OrderStatus.Pending,
+                };
                 var sku = random.Next(4) == 0 ? "t" : "s";
-                store.Commit(NewOrder(sku, $"u{round}-{i}", "r", orderId: $"o{round}-{i}") with { CreatedAt = created });
+                store.Commit(NewOrder(sku, $"u{round}-{i}", "r", orderId: $"o{round}-{i}") with { CreatedAt = created, Status = status });
                 if (random.Next(10) == 0)
                 {
-                    store.TryTransition($"o{random.Next(round + 1)}-{random.Next(40)}", OrderStatus.Paid, _ => true, out _);
+                    store.TryTransition($"o{random.Next(round + 1)}-{random.Next(40)}", random.Next(3) == 0 ? OrderStatus.Expired : OrderStatus.Paid, _ => true, out _);
                 }
             }
 
-            cutoff = cutoff.AddMilliseconds(random.Next(0, 1_500));
+            // Passes move forward, now and then back a little (another silo's clock, a retried tick).
+            cutoff = random.Next(8) == 0 ? cutoff.AddMilliseconds(-random.Next(0, 3_000)) : cutoff.AddMilliseconds(random.Next(0, 1_500));
             var sku2 = random.Next(2) == 0 ? "s" : "t";
             var due = store.ForSku(sku2).Where(o => o.Status == OrderStatus.Pending && o.CreatedAt <= cutoff).Select(o => o.OrderId).ToHashSet();
             var max = random.Next(3) == 0 ? Math.Max(1, due.Count / 2) : int.MaxValue;

@@ -19,7 +19,8 @@ namespace FlashSale.Grains.Orders.Memory;
 /// that copy, against 9% overall). Now a doubling only allocates the new slots; each later <see cref="Add"/> moves
 /// the next <see cref="MigrationStep"/> old slots over, so the copy is spread over the following inserts and finishes
 /// long before the next doubling is due. Until then the old slots stay as they were (their probe chains intact) and
-/// lookups read both tables: the new one, then the old slots not yet moved.
+/// lookups read both tables: the new one, then the old slots not yet moved. A table that stops growing halfway keeps
+/// both (half as much again of memory, two chains per lookup) until it grows again or is collected.
 /// </para>
 /// <para>
 /// Every access is under the owner's lock, so the old slots are freed as soon as the last of them is moved; the
@@ -52,12 +53,14 @@ internal sealed unsafe class RecordTable
     /// <summary>Whether a doubling is still moving old slots (for tests).</summary>
     internal bool IsMigrating => _old != null;
 
-    /// <summary>The values stored under <paramref name="hash"/>, in the order of their probe chain.</summary>
+    /// <summary>The values stored under <paramref name="hash"/>: along its probe chain in the current slots, then in the old ones.</summary>
     public Candidates Find(int hash) => new(_slots, _length - 1, _old, _oldLength - 1, _moved, hash);
 
-    /// <summary>Adds a value under <paramref name="hash"/> (duplicates allowed).</summary>
+    /// <summary>Adds a value (not negative) under <paramref name="hash"/> (duplicates allowed).</summary>
     public void Add(int hash, long value)
     {
+        // Stored as value + 1, and 0 marks an empty slot: -1 would end every probe chain through it.
+        System.Diagnostics.Debug.Assert(value >= 0, "RecordTable values are record numbers, never negative.");
         if (_old != null)
         {
             Migrate(MigrationStep);
