@@ -1,9 +1,10 @@
 namespace FlashSale.Grains.Orders.Memory;
 
 /// <summary>
-/// One lock's share of the in-memory orders: records in fixed chunks, their text, and the index by (SKU, buyer,
-/// request id). Writers hold <see cref="Gate"/>; a record's text and identity never change once published, so
-/// readers that reached it through an index need the lock only for its status.
+/// One lock's share of the in-memory orders: records in fixed chunks, their text, the index by (SKU, buyer, request
+/// id), and per SKU where the expiry of unpaid orders resumes (<see cref="ExpiryCursor"/>). Writers hold
+/// <see cref="Gate"/>; a record's text and identity never change once published, so readers that reached it through an
+/// index need the lock only for its status.
 /// </summary>
 internal sealed class OrderStripe
 {
