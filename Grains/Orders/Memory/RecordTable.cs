@@ -82,9 +82,9 @@ internal sealed unsafe class RecordTable
 
     private static bool Replace(Slot* slots, int mask, int firstUnmoved, int hash, long stored, long replacement)
     {
-        for (var i = hash & mask; slots[i].Value != 0; i = (i + 1) & mask)
+        for (var i = NextSlot(slots, mask, firstUnmoved, hash, hash & mask); i >= 0; i = NextSlot(slots, mask, firstUnmoved, hash, (i + 1) & mask))
         {
-            if (i >= firstUnmoved && slots[i].Hash == hash && slots[i].Value == stored)
+            if (slots[i].Value == stored)
             {
                 slots[i].Value = replacement;
                 return true;
@@ -92,6 +92,24 @@ internal sealed unsafe class RecordTable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The first slot from <paramref name="start"/> on the probe chain that holds <paramref name="hash"/>, or -1 at the
+    /// chain's end. Slots below <paramref name="firstUnmoved"/> (old slots already copied to the current table, and
+    /// found there) are walked through, since the chains that pass them are intact, but never returned.
+    /// </summary>
+    private static int NextSlot(Slot* slots, int mask, int firstUnmoved, int hash, int start)
+    {
+        for (var i = start; slots[i].Value != 0; i = (i + 1) & mask)
+        {
+            if (slots[i].Hash == hash && i >= firstUnmoved)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static Slot* Allocate(int length) => (Slot*)NativeMemory.AllocZeroed((nuint)length, (nuint)sizeof(Slot));
@@ -206,19 +224,15 @@ internal sealed unsafe class RecordTable
 
         private bool Next(Slot* slots, int mask, int firstUnmoved)
         {
-            // Old slots below firstUnmoved were copied to the current table (and found there): skipped, but walked,
-            // since the chains that pass through them are intact.
-            for (var i = _slot < 0 ? _hash & mask : (_slot + 1) & mask; slots[i].Value != 0; i = (i + 1) & mask)
+            var i = NextSlot(slots, mask, firstUnmoved, _hash, _slot < 0 ? _hash & mask : (_slot + 1) & mask);
+            if (i < 0)
             {
-                if (slots[i].Hash == _hash && i >= firstUnmoved)
-                {
-                    _slot = i;
-                    Current = slots[i].Value - 1;
-                    return true;
-                }
+                return false;
             }
 
-            return false;
+            _slot = i;
+            Current = slots[i].Value - 1;
+            return true;
         }
     }
 }
