@@ -20,11 +20,14 @@ rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) full=1 ;;
-    --rounds) rounds=$2; shift ;;
+    --rounds) rounds=${2:-}; [ $# -gt 1 ] && shift ;;
     *) echo "usage: bench/run.sh [--full] [--rounds N]" >&2; exit 2 ;;
   esac
   shift
 done
+case "$rounds" in
+  ''|*[!0-9]*|0) echo "bench/run.sh: --rounds needs a positive whole number, not '$rounds'" >&2; exit 2 ;;
+esac
 # The warm-up is long because tiered JIT compilation of the silo, client and gateway paths takes several seconds to
 # settle on 2 cores; measured before it settles, HTTP purchases ran at 7k/s instead of 12k/s (bench/Baselines/FINDINGS.md).
 if [ "$full" = 1 ]; then seconds=15; warmup=10; bench_seconds=5; redis_count=2000000; else seconds=4; warmup=8; bench_seconds=2; redis_count=400000; fi
