@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using System.Runtime.InteropServices;
 
 namespace FlashSale.Grains.Orders.Memory;
@@ -99,6 +101,8 @@ internal sealed unsafe class RecordTable
     /// chain's end. Slots below <paramref name="firstUnmoved"/> (old slots already copied to the current table, and
     /// found there) are walked through, since the chains that pass them are intact, but never returned.
     /// </summary>
+    // Inlined: it is the hottest loop of a commit, and has been the body of each caller.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSlot(Slot* slots, int mask, int firstUnmoved, int hash, int start)
     {
         for (var i = start; slots[i].Value != 0; i = (i + 1) & mask)
