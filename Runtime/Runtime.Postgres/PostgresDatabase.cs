@@ -48,6 +48,14 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             connection.MaxAutoPrepare = 64;
         }
 
+        // The providers leave no session state behind (no SET, LISTEN, temporary table or session lock), so the reset
+        // that the pool runs on every returned connection (seven statements the server parses before the next command)
+        // buys nothing; it cost the durable order log about a tenth of its throughput. An explicit setting is kept.
+        if (!Mentions(options.ConnectionString, "noresetonclose"))
+        {
+            connection.NoResetOnClose = true;
+        }
+
         if (string.IsNullOrEmpty(connection.ApplicationName))
         {
             connection.ApplicationName = "flashsale";
@@ -81,6 +89,20 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 
     /// <inheritdoc />
     public void Dispose() => DataSource.Dispose();
+
+    private static bool Mentions(string? connectionString, string keyword)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string key in given.Keys)
+        {
+            if (string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task CreateSchemaAsync(string schema, PostgresResilience resilience)
     {

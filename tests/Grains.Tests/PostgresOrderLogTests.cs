@@ -114,6 +114,34 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitConnectionsKilled_NextAppendsReconnect_AndCommit()
+    {
+        // A log of its own, whose connections carry a name no other test uses, so that only they are killed.
+        var name = "orderlog-kill-" + Guid.NewGuid().ToString("N")[..8];
+        var options = new PostgresOptions { ConnectionString = ConnectionString + ";Application Name=" + name, Schema = _schema };
+        await using var log = new PostgresOrderLog(
+            _registry,
+            new StaticMonitor(options),
+            Options.Create(new FlashSaleOptions { WriteBehindPeriod = TimeSpan.FromMinutes(5) }),
+            TimeProvider.System,
+            NullLogger<PostgresOrderLog>.Instance);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => log.AppendAsync(NewOrder("s6", $"u{i}", "r")).AsTask()));
+
+        await using (var kill = _registry.Get(new PostgresOptions { ConnectionString = ConnectionString }).DataSource.CreateCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name"))
+        {
+            kill.Parameters.AddWithValue("name", name);
+            Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1);
+        }
+
+        var after = Enumerable.Range(50, 50).Select(i => NewOrder("s6", $"u{i}", "r")).ToList();
+        var stored = await Task.WhenAll(after.Select(o => log.AppendAsync(o).AsTask()));
+
+        Assert.Equal(after.Select(o => o.OrderId), stored.Select(o => o.OrderId));
+        Assert.Equal(100, (await _log.CountUnitsAsync("s6")).Values.Sum());
+    }
+
+    [Fact]
     public async Task WrittenBehind_CommittedOnlyByFlush()
     {
         _log.AppendBehind(NewOrder("s3", "bob", "r"));

@@ -14,7 +14,7 @@ namespace FlashSale.Grains.Orders.Postgres;
 /// <see cref="FlashSaleOptions.OrderLogMaxBatch"/>; when no other commit is running it waits at most
 /// <see cref="FlashSaleOptions.OrderLogMaxDelay"/> for a batch to fill) and commits it in one INSERT of parallel arrays, so a hot SKU costs one round trip per
 /// batch, not per order; up to <see cref="FlashSaleOptions.OrderLogMaxBatchesInFlight"/> batches commit at once
-/// (two by default: one fills while one commits, and the batch grows with the load), and what is queued is shared among the free slots.
+/// (two by default: one fills while one commits, and the batch grows with the load), each on a connection it keeps with the INSERT prepared (<see cref="OrderCommitSlot"/>), and what is queued is shared among the free slots.
 /// Each caller's task completes only after its batch committed: a buyer told "purchased" has a row. An order whose
 /// (SKU, buyer, request id) already exists is not inserted again: the stored order is returned instead, which also makes a batch retried after a lost reply recognize its own rows. A batch that
 /// cannot be committed (after the provider's retries, or with the breaker open) fails every caller in it, and the
@@ -83,7 +83,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
 
         foreach (var chunk in orders.Chunk(_sale.OrderLogMaxBatch))
         {
-            await CommitAsync(chunk, cancellationToken);
+            await CommitPooledAsync(chunk, cancellationToken);
         }
     }
 
@@ -228,6 +228,14 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
     {
         var reader = _durable.Reader;
         using var inFlight = new SemaphoreSlim(_sale.OrderLogMaxBatchesInFlight);
+        var slots = new OrderCommitSlot[_sale.OrderLogMaxBatchesInFlight];
+        var free = new Stack<OrderCommitSlot>(slots.Length);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new OrderCommitSlot(_database.DataSource, _sql);
+            free.Push(slots[i]);
+        }
+
         var running = new List<Task>();
         try
         {
@@ -238,11 +246,11 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
 
                 // Share what is queued among the free commit slots (this one included): a burst becomes several
                 // concurrent commits, each smaller and sooner, rather than one big commit that every caller waits on.
-                var free = inFlight.CurrentCount + 1;
-                var share = Math.Clamp((reader.Count + free - 1) / free, 1, _sale.OrderLogMaxBatch);
+                var idle = inFlight.CurrentCount + 1;
+                var share = Math.Clamp((reader.Count + idle - 1) / idle, 1, _sale.OrderLogMaxBatch);
                 var batch = new List<(Order Order, TaskCompletionSource<Order> Done)>(share);
                 Drain(reader, batch, share);
-                if (batch.Count < share && free == _sale.OrderLogMaxBatchesInFlight && _sale.OrderLogMaxDelay > TimeSpan.Zero)
+                if (batch.Count < share && idle == _sale.OrderLogMaxBatchesInFlight && _sale.OrderLogMaxDelay > TimeSpan.Zero)
                 {
                     try
                     {
@@ -268,7 +276,13 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(CommitBatchAsync(batch, inFlight));
+                OrderCommitSlot slot;
+                lock (free)
+                {
+                    slot = free.Pop();
+                }
+
+                running.Add(CommitBatchAsync(batch, slot, free, inFlight));
             }
         }
         catch (OperationCanceledException)
@@ -276,13 +290,17 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         }
 
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var slot in slots)
+        {
+            await slot.DisposeAsync();
+        }
     }
 
-    private async Task CommitBatchAsync(List<(Order Order, TaskCompletionSource<Order> Done)> batch, SemaphoreSlim inFlight)
+    private async Task CommitBatchAsync(List<(Order Order, TaskCompletionSource<Order> Done)> batch, OrderCommitSlot slot, Stack<OrderCommitSlot> free, SemaphoreSlim inFlight)
     {
         try
         {
-            var stored = await CommitAsync([.. batch.Select(b => b.Order)], _stopping.Token);
+            var stored = await CommitAsync([.. batch.Select(b => b.Order)], slot, _stopping.Token);
             foreach (var (order, done) in batch)
             {
                 done.TrySetResult(stored[(order.Sku, order.UserId, order.RequestId)]);
@@ -298,6 +316,11 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         }
         finally
         {
+            lock (free)
+            {
+                free.Push(slot);
+            }
+
             inFlight.Release();
         }
     }
@@ -333,7 +356,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
             {
                 try
                 {
-                    await CommitAsync(chunk, _stopping.Token);
+                    await CommitPooledAsync(chunk, _stopping.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -348,31 +371,23 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         }
     }
 
+    /// <summary>Commits orders outside the durable slots (written-behind, a flush) on a pooled connection.</summary>
+    private async Task CommitPooledAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        await using var slot = new OrderCommitSlot(_database.DataSource, _sql);
+        await CommitAsync(orders, slot, cancellationToken);
+    }
+
     /// <summary>Inserts the orders in one statement and returns, for each (SKU, buyer, request id), the stored order.</summary>
-    private Task<Dictionary<(string Sku, string User, string Request), Order>> CommitAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken) =>
-        _resilience.ExecuteAsync("commit", orders, async (batch, ct) =>
+    private Task<Dictionary<(string Sku, string User, string Request), Order>> CommitAsync(IReadOnlyList<Order> orders, OrderCommitSlot slot, CancellationToken cancellationToken) =>
+        _resilience.ExecuteAsync("commit", (orders, slot, this), static async (s, ct) =>
         {
-            await _schema.Value;
-            await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
-            int affected;
-            await using (var insert = new NpgsqlCommand(_sql.InsertBatch, connection))
-            {
-                insert.Parameters.AddWithValue("ids", batch.Select(o => o.OrderId).ToArray());
-                insert.Parameters.AddWithValue("skus", batch.Select(o => o.Sku).ToArray());
-                insert.Parameters.AddWithValue("users", batch.Select(o => o.UserId).ToArray());
-                insert.Parameters.AddWithValue("requests", batch.Select(o => o.RequestId).ToArray());
-                insert.Parameters.AddWithValue("quantities", batch.Select(o => o.Quantity).ToArray());
-                insert.Parameters.AddWithValue("prices", batch.Select(o => o.Price).ToArray());
-                insert.Parameters.AddWithValue("created", batch.Select(o => o.CreatedAt.UtcDateTime).ToArray());
-                insert.Parameters.AddWithValue("shards", batch.Select(o => o.Shard).ToArray());
-                insert.Parameters.AddWithValue("epochs", batch.Select(o => o.Epoch).ToArray());
-                insert.Parameters.AddWithValue("statuses", batch.Select(o => (short)o.Status).ToArray());
+            var (batch, slot, log) = s;
+            await log._schema.Value;
 
-                // The count, not RETURNING: returning every inserted id cost the server a tuple per order, and all of a
-                // batch is inserted but for a retry or a repeated request.
-                affected = await insert.ExecuteNonQueryAsync(ct);
-            }
-
+            // The count, not RETURNING: returning every inserted id cost the server a tuple per order, and all of a
+            // batch is inserted but for a retry or a repeated request.
+            var affected = await slot.InsertAsync(batch, ct);
             var stored = new Dictionary<(string Sku, string User, string Request), Order>(batch.Count);
             if (affected == batch.Count)
             {
@@ -392,15 +407,23 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
                 mine.TryAdd(order.OrderId, order);
             }
 
-            await using var select = new NpgsqlCommand(_sql.SelectByRequests, connection);
-            select.Parameters.AddWithValue("skus", batch.Select(o => o.Sku).ToArray());
-            select.Parameters.AddWithValue("users", batch.Select(o => o.UserId).ToArray());
-            select.Parameters.AddWithValue("requests", batch.Select(o => o.RequestId).ToArray());
-            await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            try
             {
-                var order = ReadOrder(reader);
-                stored[(order.Sku, order.UserId, order.RequestId)] = mine.GetValueOrDefault(order.OrderId) ?? order;
+                await using var select = new NpgsqlCommand(log._sql.SelectByRequests, slot.Connection);
+                select.Parameters.AddWithValue("skus", batch.Select(o => o.Sku).ToArray());
+                select.Parameters.AddWithValue("users", batch.Select(o => o.UserId).ToArray());
+                select.Parameters.AddWithValue("requests", batch.Select(o => o.RequestId).ToArray());
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var order = ReadOrder(reader);
+                    stored[(order.Sku, order.UserId, order.RequestId)] = mine.GetValueOrDefault(order.OrderId) ?? order;
+                }
+            }
+            catch
+            {
+                await slot.FailAsync();
+                throw;
             }
 
             return stored;
