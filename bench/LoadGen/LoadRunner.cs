@@ -31,8 +31,8 @@ internal sealed class LoadRunner
     public TimeSpan Elapsed { get; private set; }
 
     /// <summary>
-    /// Open loop: how late each request was sent after its intended time (the schedule thread's own delay, included
-    /// in the latencies). Written by the schedule thread only.
+    /// Open loop: how late each request was sent after its intended time (the load generator's own delay, included
+    /// in the latencies). Recorded under its own lock.
     /// </summary>
     public LatencyHistogram SendLag { get; } = new();
 
@@ -107,91 +107,19 @@ internal sealed class LoadRunner
     /// <summary>Open loop: <paramref name="rate"/> requests per second, at most <paramref name="maxInFlight"/> outstanding.</summary>
     public async Task RunOpenAsync(double rate, int maxInFlight, long count, TimeSpan duration, Func<int, long, ValueTask<CallOutcome>> call, long firstSequence = 0)
     {
-        var schedule = new OpenLoopSchedule(rate, Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        var stopAt = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var inFlight = 0;
-
-        // Completion is tracked by a count, not by keeping the tasks: a list of fired tasks (swept every few thousand)
-        // kept each finished request's whole object graph alive from an old generation, and the collector promoted
-        // megabytes of it at every young collection (the open loop's tail was the load generator's own doing).
-        var outstanding = 1;
-        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Release()
-        {
-            if (Interlocked.Decrement(ref outstanding) == 0)
-            {
-                drained.TrySetResult();
-            }
-        }
-
-        void Done()
-        {
-            Interlocked.Decrement(ref inFlight);
-            Release();
-        }
-
-        long k = 0;
-
-        // One delegate for every request: converting the local function at each send allocated one per request.
-        Action done = Done;
-
-        // The schedule runs on its own thread: a thread-pool timer would wake up behind the callers' continuations and
-        // send in bursts. Latency is measured from the intended time either way.
-        void Schedule()
-        {
-            while (k < count)
-            {
-                var now = Stopwatch.GetTimestamp();
-                var due = Math.Min(count, schedule.DueBy(now - started));
-                if (started + schedule.IntendedOffset(k) >= stopAt)
-                {
-                    break;
-                }
-
-                for (; k < due && started + schedule.IntendedOffset(k) < stopAt; k++)
-                {
-                    var intended = started + schedule.IntendedOffset(k);
-                    if (Volatile.Read(ref inFlight) >= maxInFlight)
-                    {
-                        Interlocked.Increment(ref _dropped);
-                        continue;
-                    }
-
-                    Interlocked.Increment(ref inFlight);
-                    Interlocked.Increment(ref outstanding);
-                    SendLag.Record(Math.Max(0, Stopwatch.GetTimestamp() - intended));
-                    var sequence = firstSequence + k + 1;
-                    var histogram = _histograms[(int)(k % Stripes)];
-                    _ = FireAsync(call, (int)(sequence % maxInFlight), sequence, intended, histogram, done);
-                }
-
-                Thread.Sleep(1);
-            }
-        }
-
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var scheduler = new Thread(() =>
-        {
-            try
-            {
-                Schedule();
-                finished.SetResult();
-            }
-            catch (Exception e)
-            {
-                finished.SetException(e);
-            }
-        })
-        { IsBackground = true, Name = "open-loop schedule" };
-        scheduler.Start();
-        await finished.Task.WaitAsync(duration + TimeSpan.FromSeconds(30));
-        Elapsed = Stopwatch.GetElapsedTime(started);
-        Release();
-        await drained.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var loop = new OpenLoop(this, new OpenLoopSchedule(rate, Stopwatch.Frequency), maxInFlight, count, duration, call, firstSequence);
+        await loop.RunAsync(duration + TimeSpan.FromSeconds(30));
+        Elapsed = loop.Elapsed;
     }
 
-    private async Task FireAsync(Func<int, long, ValueTask<CallOutcome>> call, int worker, long sequence, long intended, LatencyHistogram histogram, Action done)
+    /// <summary>The histogram stripe for request <paramref name="k"/>.</summary>
+    internal LatencyHistogram Stripe(long k) => _histograms[(int)(k % Stripes)];
+
+    /// <summary>Counts a request dropped by the open loop's in-flight cap.</summary>
+    internal void Drop() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>Runs one call and records its latency from <paramref name="intended"/>, then calls <paramref name="done"/>.</summary>
+    internal async Task FireAsync(Func<int, long, ValueTask<CallOutcome>> call, int worker, long sequence, long intended, LatencyHistogram histogram, Action done)
     {
         try
         {
