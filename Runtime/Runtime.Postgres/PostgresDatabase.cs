@@ -34,6 +34,7 @@ namespace FlashSale.Runtime.Postgres;
 public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> _schemas = new(StringComparer.Ordinal);
+    private readonly Lazy<NpgsqlDataSource> _unpooled;
     private readonly ILogger _logger;
 
     internal PostgresDatabase(PostgresOptions options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -64,11 +65,19 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         // Npgsql's own logger is left out: it logs every command at Information. Failures reach the log through
         // the retry and breaker messages of PostgresResilience, with the exception.
         DataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
+        connection.Pooling = false;
+        _unpooled = new Lazy<NpgsqlDataSource>(() => new NpgsqlDataSourceBuilder(connection.ConnectionString).Build());
         Breaker = PostgresResilience.CreateBreaker(options, time, _logger);
     }
 
     /// <summary>The connection pool.</summary>
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// Connections outside the pool, for a caller that keeps one for a long time: closing one really closes it, so one
+    /// that failed or sat idle is not handed out again.
+    /// </summary>
+    public NpgsqlDataSource Unpooled => _unpooled.Value;
 
     /// <summary>The circuit breaker shared by every provider of this database.</summary>
     public ResiliencePipeline Breaker { get; }
@@ -85,10 +94,36 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_unpooled.IsValueCreated)
+            {
+                await _unpooled.Value.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await DataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
-    public void Dispose() => DataSource.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            if (_unpooled.IsValueCreated)
+            {
+                _unpooled.Value.Dispose();
+            }
+        }
+        finally
+        {
+            DataSource.Dispose();
+        }
+    }
 
     private static bool Mentions(string? connectionString, string keyword)
     {

@@ -1,6 +1,7 @@
 using FlashSale.Grains.Configuration;
 using FlashSale.Grains.Orders.Postgres;
 using FlashSale.Runtime.Postgres;
+using FlashSale.Runtime.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -118,7 +119,8 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
     {
         // A log of its own, whose connections carry a name no other test uses, so that only they are killed.
         var name = "orderlog-kill-" + Guid.NewGuid().ToString("N")[..8];
-        var options = new PostgresOptions { ConnectionString = ConnectionString + ";Application Name=" + name, Schema = _schema };
+        // The kill fails a commit or two among few successes: a breaker judging that little would open.
+        var options = new PostgresOptions { ConnectionString = ConnectionString + ";Application Name=" + name, Schema = _schema, BreakerMinimumThroughput = 1_000 };
         await using var log = new PostgresOrderLog(
             _registry,
             new StaticMonitor(options),
@@ -139,6 +141,34 @@ public sealed class PostgresOrderLogTests : IAsyncLifetime
 
         Assert.Equal(after.Select(o => o.OrderId), stored.Select(o => o.OrderId));
         Assert.Equal(100, (await _log.CountUnitsAsync("s6")).Values.Sum());
+    }
+
+    [Fact]
+    public async Task CommitSlot_UnusedPastItsIdleLifetime_CommitsOnANewConnection()
+    {
+        await _log.AppendAsync(NewOrder("s7", "setup", "r"));
+        var clock = new ManualTimeProvider();
+        var database = _registry.Get(new PostgresOptions { ConnectionString = ConnectionString });
+        await using var slot = new OrderCommitSlot(database.Unpooled, new OrderSql("\"" + _schema + "\""), 5, clock);
+
+        Assert.Equal(1, await slot.InsertAsync([NewOrder("s7", "a", "r")], CancellationToken.None));
+        var first = await BackendAsync(slot);
+        clock.Advance(OrderCommitSlot.IdleLifetime / 2);
+        Assert.Equal(1, await slot.InsertAsync([NewOrder("s7", "b", "r")], CancellationToken.None));
+        var kept = await BackendAsync(slot);
+        clock.Advance(OrderCommitSlot.IdleLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await slot.InsertAsync([NewOrder("s7", "c", "r")], CancellationToken.None));
+        var renewed = await BackendAsync(slot);
+
+        Assert.Equal(first, kept);
+        Assert.NotEqual(first, renewed);
+        Assert.Equal(4, (await _log.CountUnitsAsync("s7")).Values.Sum());
+
+        static async Task<int> BackendAsync(OrderCommitSlot slot)
+        {
+            await using var command = slot.CreateCommand("SELECT pg_backend_pid()");
+            return (int)(await command.ExecuteScalarAsync())!;
+        }
     }
 
     [Fact]

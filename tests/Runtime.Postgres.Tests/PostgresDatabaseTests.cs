@@ -19,6 +19,22 @@ public sealed class PostgresDatabaseTests
         Assert.Equal("flashsale", settings.ApplicationName);
     }
 
+    [Fact]
+    public async Task Unpooled_SameSettings_WithoutPooling()
+    {
+        await using var registry = new PostgresDataSourceRegistry(TimeProvider.System, NullLoggerFactory.Instance);
+        var database = registry.Get(new PostgresOptions { ConnectionString = Base });
+
+        var pooled = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString);
+        var unpooled = new NpgsqlConnectionStringBuilder(database.Unpooled.ConnectionString);
+
+        Assert.True(pooled.Pooling);
+        Assert.False(unpooled.Pooling);
+        Assert.Equal(
+            (pooled.Host, pooled.Port, pooled.Database, pooled.Username, pooled.NoResetOnClose, pooled.MaxAutoPrepare, pooled.Timeout, pooled.ApplicationName),
+            (unpooled.Host, unpooled.Port, unpooled.Database, unpooled.Username, unpooled.NoResetOnClose, unpooled.MaxAutoPrepare, unpooled.Timeout, unpooled.ApplicationName));
+    }
+
     [Theory]
     [InlineData("No Reset On Close=false")]
     [InlineData("noresetonclose=False")]

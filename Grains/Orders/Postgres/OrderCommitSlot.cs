@@ -4,16 +4,24 @@ using NpgsqlTypes;
 namespace FlashSale.Grains.Orders.Postgres;
 
 /// <summary>
-/// One of the order log's durable commit slots: a connection it keeps for itself and the batch INSERT prepared on it.
+/// One of the order log's durable commit slots: a connection it keeps for itself and the batch INSERT prepared on it
+/// (opened from <see cref="Runtime.Postgres.PostgresDatabase.Unpooled"/>; written-behind orders and flushes use a
+/// short-lived slot on a pooled connection).
 /// </summary>
 /// <remarks>
 /// Why not the pool: a hot SKU commits a batch every millisecond or two, and a pooled connection costs on each of them
 /// a reset on return (seven statements parsed and run by the server before the next INSERT) and, as the pool hands
 /// out its connections in turn, a different server process each time, each with its own caches. A slot that fails
-/// closes its connection, so the next attempt (the provider's retry) starts from a new one.
+/// closes its connection, so the next attempt (the provider's retry) starts from a new one; so does a slot left unused
+/// for <see cref="IdleLifetime"/>, since the pool's pruning does not reach it and firewalls and load balancers drop
+/// idle connections without a word after a few minutes.
 /// </remarks>
-internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql) : IAsyncDisposable
+internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql, int commandTimeoutSeconds, TimeProvider time) : IAsyncDisposable
 {
+    /// <summary>How long a slot keeps a connection it does not use.</summary>
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(1);
+
+    private long _lastUsed;
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _insert;
     private NpgsqlParameter<string[]> _ids = null!;
@@ -35,6 +43,12 @@ internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql) : I
     {
         try
         {
+            if (_insert is not null && time.GetElapsedTime(_lastUsed) > IdleLifetime)
+            {
+                await CloseAsync();
+            }
+
+            _lastUsed = time.GetTimestamp();
             var insert = _insert ?? await PrepareAsync(cancellationToken);
             var count = batch.Count;
             var ids = new string[count];
@@ -82,6 +96,9 @@ internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql) : I
         }
     }
 
+    /// <summary>A command on the slot's connection (valid after <see cref="InsertAsync"/> returned), with the provider's timeout.</summary>
+    public NpgsqlCommand CreateCommand(string text) => new(text, Connection) { CommandTimeout = commandTimeoutSeconds };
+
     /// <summary>Closes the connection after a failure of something else run on it.</summary>
     public Task FailAsync() => CloseAsync();
 
@@ -93,7 +110,7 @@ internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql) : I
         var connection = await source.OpenConnectionAsync(cancellationToken);
         try
         {
-            var insert = new NpgsqlCommand(sql.InsertBatch, connection);
+            var insert = new NpgsqlCommand(sql.InsertBatch, connection) { CommandTimeout = commandTimeoutSeconds };
             _ids = Add<string[]>(insert, "ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar);
             _skus = Add<string[]>(insert, "skus", NpgsqlDbType.Array | NpgsqlDbType.Varchar);
             _users = Add<string[]>(insert, "users", NpgsqlDbType.Array | NpgsqlDbType.Varchar);
@@ -129,14 +146,19 @@ internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql) : I
         var connection = _connection;
         _insert = null;
         _connection = null;
-        if (insert is not null)
+        try
         {
-            await insert.DisposeAsync();
+            if (insert is not null)
+            {
+                await insert.DisposeAsync();
+            }
         }
-
-        if (connection is not null)
+        finally
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 }

@@ -232,7 +232,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         var free = new Stack<OrderCommitSlot>(slots.Length);
         for (var i = 0; i < slots.Length; i++)
         {
-            slots[i] = new OrderCommitSlot(_database.DataSource, _sql);
+            slots[i] = new OrderCommitSlot(_database.Unpooled, _sql, CommandTimeoutSeconds, _time);
             free.Push(slots[i]);
         }
 
@@ -288,11 +288,27 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-
-        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        foreach (var slot in slots)
+        finally
         {
-            await slot.DisposeAsync();
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await DisposeAllAsync(slots, 0);
+        }
+    }
+
+    private static async Task DisposeAllAsync(OrderCommitSlot[] slots, int from)
+    {
+        if (from == slots.Length)
+        {
+            return;
+        }
+
+        try
+        {
+            await slots[from].DisposeAsync();
+        }
+        finally
+        {
+            await DisposeAllAsync(slots, from + 1);
         }
     }
 
@@ -371,10 +387,14 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         }
     }
 
+    // The commit's statements are bounded by the batch, so the provider's timeout applies; the counting scans, which
+    // grow with the sale, keep Npgsql's default.
+    private int CommandTimeoutSeconds => Math.Max(1, (int)_options.CommandTimeout.TotalSeconds);
+
     /// <summary>Commits orders outside the durable slots (written-behind, a flush) on a pooled connection.</summary>
     private async Task CommitPooledAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
-        await using var slot = new OrderCommitSlot(_database.DataSource, _sql);
+        await using var slot = new OrderCommitSlot(_database.DataSource, _sql, CommandTimeoutSeconds, _time);
         await CommitAsync(orders, slot, cancellationToken);
     }
 
@@ -409,7 +429,7 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
 
             try
             {
-                await using var select = new NpgsqlCommand(log._sql.SelectByRequests, slot.Connection);
+                await using var select = slot.CreateCommand(log._sql.SelectByRequests);
                 select.Parameters.AddWithValue("skus", batch.Select(o => o.Sku).ToArray());
                 select.Parameters.AddWithValue("users", batch.Select(o => o.UserId).ToArray());
                 select.Parameters.AddWithValue("requests", batch.Select(o => o.RequestId).ToArray());
