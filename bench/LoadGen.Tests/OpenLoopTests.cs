@@ -30,6 +30,40 @@ public class OpenLoopTests
     }
 
     [Fact]
+    public async Task RunAsync_CompletionsSendDueRequests()
+    {
+        var runner = new LoadRunner();
+        var loop = new OpenLoop(runner, new OpenLoopSchedule(50_000, Stopwatch.Frequency), 100_000, 1_000_000, TimeSpan.FromSeconds(0.1), async (_, _) =>
+        {
+            await Task.Yield();
+            return CallOutcome.Accepted;
+        }, firstSequence: 0);
+
+        await loop.RunAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(5_000, runner.Completed);
+        Assert.InRange(loop.SentOnCompletion, 1, 5_000);
+    }
+
+    [Fact]
+    public async Task RunOpenAsync_CallsThatCompleteAtOnce_AreEachSentOnce()
+    {
+        // A call that completes inline ends inside the pump that sent it: the nested pump must not run.
+        var runner = new LoadRunner();
+        var seen = new ConcurrentDictionary<long, int>();
+
+        await runner.RunOpenAsync(50_000, maxInFlight: 100_000, count: 1_000_000, TimeSpan.FromSeconds(0.1), (_, sequence) =>
+        {
+            seen.AddOrUpdate(sequence, 1, (_, n) => n + 1);
+            return ValueTask.FromResult(CallOutcome.Accepted);
+        });
+
+        Assert.Equal(5_000, seen.Count);
+        Assert.All(seen, p => Assert.Equal(1, p.Value));
+        Assert.Equal(5_000, runner.Completed);
+    }
+
+    [Fact]
     public async Task RunOpenAsync_StopsAtTheCount()
     {
         var runner = new LoadRunner();

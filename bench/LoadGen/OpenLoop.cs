@@ -17,6 +17,10 @@ namespace FlashSale.LoadGen;
 /// </remarks>
 internal sealed class OpenLoop
 {
+    // A completion sends at most this many: the rest of a backlog (after a pause of the process) is the schedule
+    // thread's, so that no caller's thread is held sending for long.
+    private const int MaxSendsPerCompletion = 16;
+
     [ThreadStatic]
     private static bool t_pumping;
 
@@ -33,6 +37,7 @@ internal sealed class OpenLoop
     private long _stopAt;
     private long _next;
     private int _inFlight;
+    private long _sentOnCompletion;
 
     // The schedule thread holds one until it has claimed the last request; each request holds one until it has ended.
     private int _outstanding = 1;
@@ -54,6 +59,9 @@ internal sealed class OpenLoop
     /// <summary>From the first intended send to the last request claimed.</summary>
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>Requests sent at the end of another request rather than by the schedule thread.</summary>
+    public long SentOnCompletion => Interlocked.Read(ref _sentOnCompletion);
+
     /// <summary>Sends the run's requests and returns when every one has ended.</summary>
     public async Task RunAsync(TimeSpan timeout)
     {
@@ -65,7 +73,7 @@ internal sealed class OpenLoop
             try
             {
                 t_pumping = true;
-                while (!Pump())
+                while (!Pump(long.MaxValue, onCompletion: false))
                 {
                     Thread.Sleep(1);
                 }
@@ -85,11 +93,11 @@ internal sealed class OpenLoop
         await _drained.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>Sends every request due by now that nobody has claimed; true once the run has no request left to send.</summary>
-    private bool Pump()
+    /// <summary>Sends up to <paramref name="limit"/> requests due by now that nobody has claimed; true once the run has no request left to send.</summary>
+    private bool Pump(long limit, bool onCompletion)
     {
         var due = Math.Min(_count, _schedule.DueBy(Stopwatch.GetTimestamp() - _started));
-        while (true)
+        for (long sent = 0; sent < limit;)
         {
             var k = Volatile.Read(ref _next);
             if (k >= _count || _started + _schedule.IntendedOffset(k) >= _stopAt)
@@ -105,20 +113,34 @@ internal sealed class OpenLoop
             if (Interlocked.CompareExchange(ref _next, k + 1, k) == k)
             {
                 Send(k);
+                sent++;
+                if (onCompletion)
+                {
+                    Interlocked.Increment(ref _sentOnCompletion);
+                }
             }
         }
+
+        return false;
     }
 
     private void Send(long k)
     {
         var intended = _started + _schedule.IntendedOffset(k);
-        if (Volatile.Read(ref _inFlight) >= _maxInFlight)
-        {
-            _runner.Drop();
-            return;
-        }
 
-        Interlocked.Increment(ref _inFlight);
+        // Several threads send: a place under the cap is taken by compare-and-swap, so the cap is never exceeded.
+        int inFlight;
+        do
+        {
+            inFlight = Volatile.Read(ref _inFlight);
+            if (inFlight >= _maxInFlight)
+            {
+                _runner.Drop();
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _inFlight, inFlight + 1, inFlight) != inFlight);
+
         Interlocked.Increment(ref _outstanding);
         var lag = Math.Max(0, Stopwatch.GetTimestamp() - intended);
         lock (_runner.SendLag)
@@ -135,21 +157,23 @@ internal sealed class OpenLoop
         Interlocked.Decrement(ref _inFlight);
 
         // Not from inside a pump on this thread (a call that completed at once): the outer pump goes on claiming.
-        if (!t_pumping)
+        // The release comes after the pump: this request's count keeps the run from ending while the pump sends.
+        if (t_pumping)
         {
-            t_pumping = true;
-            try
-            {
-                Pump();
-            }
-            finally
-            {
-                t_pumping = false;
-            }
+            Release();
+            return;
         }
 
-        // After the pump: this request's count keeps the run from ending while the pump sends.
-        Release();
+        t_pumping = true;
+        try
+        {
+            Pump(MaxSendsPerCompletion, onCompletion: true);
+        }
+        finally
+        {
+            t_pumping = false;
+            Release();
+        }
     }
 
     private void Release()
