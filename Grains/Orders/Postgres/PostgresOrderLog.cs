@@ -291,24 +291,11 @@ public sealed partial class PostgresOrderLog : IOrderLog, IAsyncDisposable
         finally
         {
             await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await DisposeAllAsync(slots, 0);
-        }
-    }
-
-    private static async Task DisposeAllAsync(OrderCommitSlot[] slots, int from)
-    {
-        if (from == slots.Length)
-        {
-            return;
-        }
-
-        try
-        {
-            await slots[from].DisposeAsync();
-        }
-        finally
-        {
-            await DisposeAllAsync(slots, from + 1);
+            foreach (var slot in slots)
+            {
+                // One that cannot be closed cleanly is gone anyway; the others are still closed.
+                await slot.DisposeAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
