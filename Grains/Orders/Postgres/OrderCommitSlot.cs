@@ -35,9 +35,6 @@ internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql, int
     private NpgsqlParameter<long[]> _epochs = null!;
     private NpgsqlParameter<short[]> _statuses = null!;
 
-    /// <summary>The slot's open connection (valid after <see cref="InsertAsync"/> returned).</summary>
-    public NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("The commit slot has no connection.");
-
     /// <summary>Inserts the batch in one statement and returns how many rows went in (the others existed already).</summary>
     public async Task<int> InsertAsync(IReadOnlyList<Order> batch, CancellationToken cancellationToken)
     {
@@ -97,7 +94,8 @@ internal sealed class OrderCommitSlot(NpgsqlDataSource source, OrderSql sql, int
     }
 
     /// <summary>A command on the slot's connection (valid after <see cref="InsertAsync"/> returned), with the provider's timeout.</summary>
-    public NpgsqlCommand CreateCommand(string text) => new(text, Connection) { CommandTimeout = commandTimeoutSeconds };
+    public NpgsqlCommand CreateCommand(string text) =>
+        new(text, _connection ?? throw new InvalidOperationException("The commit slot has no connection.")) { CommandTimeout = commandTimeoutSeconds };
 
     /// <summary>Closes the connection after a failure of something else run on it.</summary>
     public Task FailAsync() => CloseAsync();
